@@ -1,0 +1,30 @@
+/** How GraphQL names and REST paths follow from a catalog entry, as the contract states them. */
+import type { EndpointSpec, Resource } from './types.js';
+
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** `interactions` + `accept` -> `interactionAccept`. */
+export const mutationName = (endpoint: EndpointSpec): string =>
+  `${endpoint.resource === 'interactions' ? 'interaction' : 'user'}${upperFirst(endpoint.operation)}`;
+
+/** `AcceptParmsSchema` -> `AcceptInput`. */
+export const inputTypeName = (endpoint: EndpointSpec): string => `${endpoint.schema}Input`;
+
+/** The path parameter, also the mutation's id argument. */
+export const pathIdName = (resource: Resource): 'interactionId' | 'userId' =>
+  resource === 'interactions' ? 'interactionId' : 'userId';
+
+/** An enumerated property's GraphQL enum: `cancelType` -> `CancelType`. */
+export const enumTypeName = (property: string): string => upperFirst(property);
+
+/** A REST enum value's GraphQL name: `NotReady` -> `NOT_READY`, `Worktype` -> `WORKTYPE`, `en-US` -> `EN_US`. */
+export const enumValueName = (restValue: string): string =>
+  restValue
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+
+/** The path below the base URL, each variable segment percent-encoded. */
+export const restPath = (endpoint: EndpointSpec, organization: string, pathId: string): string =>
+  `/via/v2/organizations/${encodeURIComponent(organization)}/engagementCenter/${endpoint.resource}/` +
+  `${encodeURIComponent(pathId)}/${endpoint.operation}`;

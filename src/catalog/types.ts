@@ -1,0 +1,69 @@
+/**
+ * The shape of the endpoint catalog: each entry mirrors one operation of the vendor's page
+ * (and its JSON schema) closely enough that a test can compare the two field by field.
+ */
+
+export type Resource = 'interactions' | 'users';
+
+interface FieldBase {
+  readonly description: string;
+}
+
+export interface StringFieldSpec extends FieldBase {
+  readonly type: 'string';
+  readonly format?: 'date-time';
+  /** The REST values, in the page's order. */
+  readonly enum?: readonly string[];
+  readonly deprecated?: true;
+}
+
+export interface BooleanFieldSpec extends FieldBase {
+  readonly type: 'boolean';
+}
+
+export interface IntegerFieldSpec extends FieldBase {
+  readonly type: 'integer';
+}
+
+/** A JSON number whose text makes it a whole number (seconds, an HTTP status): GraphQL `Int`. */
+export interface WholeNumberFieldSpec extends FieldBase {
+  readonly type: 'number';
+  readonly whole: true;
+}
+
+export interface DataItemSpec {
+  readonly key: StringFieldSpec;
+  readonly value: StringFieldSpec;
+  readonly isMasked: BooleanFieldSpec;
+}
+
+export interface DataCollectionFieldSpec extends FieldBase {
+  readonly type: 'array';
+  readonly maxItems: number;
+  readonly items: DataItemSpec;
+}
+
+export type FieldSpec =
+  | StringFieldSpec
+  | BooleanFieldSpec
+  | IntegerFieldSpec
+  | WholeNumberFieldSpec
+  | DataCollectionFieldSpec;
+
+export interface EndpointSpec {
+  readonly resource: Resource;
+  /** The path's last segment: `POST …/{resource}/{id}/{operation}`. */
+  readonly operation: string;
+  /** The body schema's name without `ParmsSchema`. */
+  readonly schema: string;
+  readonly tag: 'Interactions' | 'Users' | 'Email';
+  readonly summary: string;
+  readonly description: string;
+  readonly bodyDescription: string;
+  /** Set where the page words the path id's description for this operation alone. */
+  readonly pathIdDescription?: string;
+  /** Set where the page makes `via-client-sessionid` optional (it is required elsewhere). */
+  readonly sessionIdHeader?: { readonly required: false; readonly description: string };
+  readonly required: readonly string[];
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+}
