@@ -20,7 +20,7 @@ import {
   workTypeIdSentence,
 } from './fields.js';
 
-export const endpoints = [
+export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'accept',
@@ -778,4 +778,4 @@ export const endpoints = [
       queueType: { type: 'string', enum: ['Personal', 'WorkType'], description: 'Type of Email Queue' },
     },
   },
-] as const satisfies readonly EndpointSpec[];
+];

@@ -1,14 +1,12 @@
 /**
  * The REST body: the GraphQL input as JSON, with fields the client omitted or set to null left out
  * (inside `interactionDataCollection` items too). Enum values already arrive as REST values (the
- * GraphQL enums carry them), and a `DateTime` is a `Date`, written as ISO-8601 by `JSON.stringify`.
+ * GraphQL enums carry them) and a `DateTime` as normalized ISO-8601 text (the scalar parses it).
  */
-
-type JsonInput = { readonly [field: string]: unknown };
 
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (value === null || typeof value !== 'object') return value;
   const result: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     if (field !== null && field !== undefined) result[key] = withoutNulls(field);
@@ -16,4 +14,4 @@ function withoutNulls(value: unknown): unknown {
   return result;
 }
 
-export const requestBody = (input: JsonInput): string => JSON.stringify(withoutNulls(input));
+export const requestBody = (input: Readonly<Record<string, unknown>>): string => JSON.stringify(withoutNulls(input));

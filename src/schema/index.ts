@@ -6,4 +6,5 @@ import './inputs.js';
 import './query.js';
 import './mutations.js';
 
-export const schema = builder.toSchema();
+// Fields, arguments and enum values keep the page's order; the committed SDL is sorted by codegen.
+export const schema = builder.toSchema({ sortSchema: false });

@@ -15,12 +15,17 @@ function addCommand(endpoint: EndpointSpec): void {
   const idName = pathIdName(endpoint.resource);
   const input = inputTypes.get(endpoint);
   if (!input) throw new Error(`No input type for ${endpoint.operation}`);
-  builder.mutationField(mutationName(endpoint), (t) =>
+  const name = mutationName(endpoint);
+  const success = endpoint.resource === 'interactions' ? InteractionCommandAccepted : UserCommandAccepted;
+  builder.mutationField(name, (t) =>
     t.field({
-      type: endpoint.resource === 'interactions' ? InteractionCommandAccepted : UserCommandAccepted,
+      type: success,
       nullable: true,
       description: `${endpoint.summary}\n\n${endpoint.description}`,
-      errors: { types: [...commandErrorClasses] },
+      errors: {
+        types: [...commandErrorClasses],
+        union: { description: `The outcome of \`${name}\`: \`${success.name}\`, or the error that stopped it.` },
+      },
       args: {
         [idName]: t.arg.id({
           required: true,

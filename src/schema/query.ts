@@ -22,7 +22,10 @@ builder.queryType({
       nullable: true,
       description:
         "The organization this request's commands go to: the `x-alvaria-org-id` header when given, else the gateway's default.",
-      errors: { types: [ValidationError] },
+      errors: {
+        types: [ValidationError],
+        union: { description: 'The organization, or why the request names none that this gateway serves.' },
+      },
       resolve: (_root, _args, context) => ({ id: context.engagementCenter.organization() }),
     }),
   }),

@@ -324,12 +324,16 @@ export type Interaction = {
   id: Scalars['ID']['output'];
 };
 
+/** The outcome of `interactionAccept`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionAcceptResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionActivate`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionActivateResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionCallback`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionCallbackResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionCloseEmail`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionCloseEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The Engagement Center accepted the command. Its outcome is reported later as events on the streaming session. Returned by the interaction commands. */
@@ -341,8 +345,10 @@ export type InteractionCommandAccepted = {
   status: Scalars['Int']['output'];
 };
 
+/** The outcome of `interactionConference`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionConferenceResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionConsult`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionConsultResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** One of the up to 20 user fields of an interaction: a key value pair, optionally masked. */
@@ -355,44 +361,64 @@ export type InteractionDataInput = {
   value?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** The outcome of `interactionDial`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionDialResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionDigits`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionDigitsResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionDispose`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionDisposeResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionEmailActive`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionEmailActiveResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionEmailError`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionEmailErrorResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionForwardEmail`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionForwardEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionHold`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionHoldResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionMessageActive`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionMessageActiveResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionPauseMessage`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionPauseMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionPlayMessage`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionPlayMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionReject`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionRejectResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionResumeMessage`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionResumeMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionRetrieve`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionRetrieveResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionSaveEmail`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionSaveEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionSendEmail`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionSendEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionStopMessage`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionStopMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionTerminate`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionTerminateResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionTransferEmailToUser`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionTransferEmailToUserResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionTransferEmailToWorkType`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionTransferEmailToWorkTypeResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
+/** The outcome of `interactionTransfer`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionTransferResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** Type of interaction, which can be Voice or ChatSms */
@@ -402,6 +428,7 @@ export type InteractionType =
   /** Sends `Voice` to the REST API. */
   | 'VOICE';
 
+/** The outcome of `interactionWarning`: `InteractionCommandAccepted`, or the error that stopped it. */
 export type InteractionWarningResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** HTTP 500: the API failed while handling the command. */
@@ -1200,6 +1227,7 @@ export type Organization = {
   id: Scalars['String']['output'];
 };
 
+/** The organization, or why the request names none that this gateway serves. */
 export type OrganizationResult = Organization | ValidationError;
 
 /** PauseMessage information */
@@ -1532,8 +1560,10 @@ export type UpstreamUnavailableError = Error & {
   message: Scalars['String']['output'];
 };
 
+/** The outcome of `userAgentStatistics`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserAgentStatisticsResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userCancel`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserCancelResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The Engagement Center accepted the command. Its outcome is reported later as events on the streaming session. Returned by the user commands. */
@@ -1545,46 +1575,67 @@ export type UserCommandAccepted = {
   status: Scalars['Int']['output'];
 };
 
+/** The outcome of `userComposeEmail`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserComposeEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userConnect`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserConnectResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userDeletePersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserDeletePersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userDisconnect`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserDisconnectResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userForceDisconnect`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserForceDisconnectResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userKeepAlive`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserKeepAliveResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userMonitor`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserMonitorResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userMultitasking`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserMultitaskingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userNotReady`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserNotReadyResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userPausePlayPersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserPausePlayPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userPersonalGreetingUpdated`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserPersonalGreetingUpdatedResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userPlayPersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserPlayPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userReady`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserReadyResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userReassignEmail`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserReassignEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userRecordPersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserRecordPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userRemoveEmail`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserRemoveEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userReviewEmail`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserReviewEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userStopPlayPersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserStopPlayPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userStopRecordPersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserStopRecordPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userVoicemailForwarded`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserVoicemailForwardedResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
+/** The outcome of `userVoicemailUpdated`: `UserCommandAccepted`, or the error that stopped it. */
 export type UserVoicemailUpdatedResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The input broke a rule of the API or of this gateway. Nothing was sent. */

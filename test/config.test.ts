@@ -1,0 +1,74 @@
+/** Configuration from the environment: defaults, and a one-line error naming the variable for each bad value. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../src/config.js';
+
+describe('readConfig', () => {
+  it('defaults to port 4000 on 0.0.0.0, the simulator and its demo organization', () => {
+    expect(readConfig({})).toEqual({
+      port: 4000,
+      host: '0.0.0.0',
+      baseUrl: null,
+      defaultOrganization: 'demo',
+      allowedOrganizations: null,
+      apiKey: null,
+      timeoutMs: 10_000,
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      readConfig({
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        ALVARIA_BASE_URL: 'https://{orgId}.via.aspect-cloud.net/',
+        ALVARIA_ORG_ID: 'Acme',
+        ALVARIA_ALLOWED_ORG_IDS: ' Acme , globex,',
+        ALVARIA_API_KEY: 'key-1',
+        ALVARIA_TIMEOUT_MS: '2500',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      baseUrl: 'https://{orgId}.via.aspect-cloud.net',
+      defaultOrganization: 'Acme',
+      allowedOrganizations: new Set(['Acme', 'globex']),
+      apiKey: 'key-1',
+      timeoutMs: 2500,
+    });
+  });
+
+  it('has no default organization with a real upstream and no ALVARIA_ORG_ID', () => {
+    expect(readConfig({ ALVARIA_BASE_URL: 'http://127.0.0.1:9000' }).defaultOrganization).toBeNull();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ HOST: 'a b' }, 'HOST'],
+    [{ ALVARIA_TIMEOUT_MS: '0' }, 'ALVARIA_TIMEOUT_MS'],
+    [{ ALVARIA_TIMEOUT_MS: '1.5' }, 'ALVARIA_TIMEOUT_MS'],
+    [{ ALVARIA_BASE_URL: 'not a url' }, 'ALVARIA_BASE_URL'],
+    [{ ALVARIA_BASE_URL: 'ftp://example.com' }, 'ALVARIA_BASE_URL'],
+    [{ ALVARIA_BASE_URL: 'https://user:pw@example.com' }, 'ALVARIA_BASE_URL'],
+    [{ ALVARIA_BASE_URL: 'https://example.com/?a=1' }, 'ALVARIA_BASE_URL'],
+    [{ ALVARIA_ORG_ID: 'evil.com#' }, 'ALVARIA_ORG_ID'],
+    [{ ALVARIA_ALLOWED_ORG_IDS: 'acme,a@b' }, 'ALVARIA_ALLOWED_ORG_IDS'],
+    [{ ALVARIA_ORG_ID: 'acme', ALVARIA_ALLOWED_ORG_IDS: 'globex' }, 'ALVARIA_ALLOWED_ORG_IDS'],
+    [{ ALVARIA_API_KEY: 'k\u00e9y' }, 'ALVARIA_API_KEY'],
+  ])('%j stops the start with a one-line message naming %s', (env, name) => {
+    let error: unknown;
+    try {
+      readConfig(env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(name);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('never echoes the API key', () => {
+    expect(() => readConfig({ ALVARIA_API_KEY: 'secret\u00e9' })).toThrow(/^(?!.*secret)/);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * The entry point as `npm start` runs it, in a child process: a bad setting stops the start with
+ * one line naming it; a good start serves, and SIGTERM stops it cleanly.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { clientHeaders } from './helpers/graphql-client.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function startEntry(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  return { child, exited, output: () => ({ stdout, stderr }) };
+}
+
+async function waitForLine(output: () => { stdout: string }, pattern: RegExp): Promise<RegExpMatchArray> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const match = output().stdout.match(pattern);
+    if (match) return match;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`No line matching ${pattern} in: ${output().stdout}`);
+}
+
+describe('the entry point', () => {
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ ALVARIA_BASE_URL: 'ftp://example.com' }, 'ALVARIA_BASE_URL'],
+    [{ ALVARIA_ORG_ID: 'evil.com#' }, 'ALVARIA_ORG_ID'],
+  ])('stops with exit code 1 and one line naming the setting for %j', async (env, name) => {
+    const entry = startEntry(env);
+    const [code] = await entry.exited;
+    const { stderr } = entry.output();
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(name);
+  });
+
+  it('serves the simulator-backed gateway, then stops cleanly on SIGTERM', async () => {
+    const entry = startEntry({ PORT: '0', HOST: '127.0.0.1' });
+    try {
+      const [, url] = await waitForLine(entry.output, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      expect(entry.output().stdout).toMatch(/simulator/i);
+      const health = await request(`${url}/health`);
+      expect(health.statusCode).toBe(200);
+      await health.body.dump();
+      const response = await request(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...clientHeaders },
+        body: JSON.stringify({ query: 'mutation { userReady(userId: "agent1", input: { ehubSessionId: "4875" }) { __typename } }' }),
+      });
+      expect(await response.body.json()).toEqual({ data: { userReady: { __typename: 'UserCommandAccepted' } } });
+    } finally {
+      entry.child.kill('SIGTERM');
+    }
+    const [code, signal] = await entry.exited;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  });
+});

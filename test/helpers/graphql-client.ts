@@ -1,0 +1,43 @@
+/** Sends GraphQL to an in-process gateway through `yoga.fetch`, as a client would over HTTP. */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.js';
+
+export const clientHeaders = {
+  authorization: 'Bearer test-access-token',
+  'x-api-key': 'test-api-key',
+  'via-client-sessionid': 'test-session-id',
+} as const;
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+export function testGateway(baseUrl: string, options: Partial<GatewayOptions> = {}): Gateway {
+  return createGateway({
+    baseUrl,
+    defaultOrganization: 'acme',
+    allowedOrganizations: null,
+    defaultApiKey: null,
+    timeoutMs: 2_000,
+    ...options,
+  });
+}
+
+export async function execute<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
+  gateway: Gateway,
+  document: TypedDocumentNode<TData, TVariables> | DocumentNode | string,
+  variables?: TVariables,
+  headers: Record<string, string> = clientHeaders,
+): Promise<GraphQLResponse<TData>> {
+  const query = typeof document === 'string' ? document : print(document);
+  const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
+  return { status: response.status, ...body };
+}

@@ -1,0 +1,108 @@
+/**
+ * The gateway on a real port, as clients reach it: GraphQL over HTTP, GraphiQL, /health, GET
+ * mutations refused with nothing sent; and, with no upstream configured, the built-in simulator.
+ */
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.js';
+import { startGateway, type RunningGateway } from '../src/server.js';
+import { clientHeaders } from './helpers/graphql-client.js';
+import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
+
+const holdQuery = 'mutation { interactionHold(interactionId: "4320", input: { ehubSessionId: "4875" }) { __typename ... on InteractionCommandAccepted { status } ... on Error { message } } }';
+
+async function post(gateway: RunningGateway, query: string, headers: Record<string, string> = clientHeaders) {
+  const response = await request(`${gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.statusCode, body: (await response.body.json()) as { data?: Record<string, unknown>; errors?: unknown[] } };
+}
+
+describe('against a configured upstream', () => {
+  let upstream: RecordingUpstream;
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    upstream = await startRecordingUpstream();
+    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }));
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await upstream.close();
+  });
+
+  it('runs a mutation over HTTP POST', async () => {
+    const { status, body } = await post(gateway, holdQuery);
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ interactionHold: { __typename: 'InteractionCommandAccepted', status: 202 } });
+    expect(upstream.requests.at(-1)?.url).toBe('/via/v2/organizations/acme/engagementCenter/interactions/4320/hold');
+  });
+
+  it('refuses a mutation sent with GET and sends nothing', async () => {
+    const before = upstream.requests.length;
+    const response = await request(`${gateway.url}/graphql?query=${encodeURIComponent(holdQuery)}`, {
+      headers: { accept: 'application/json', ...clientHeaders },
+    });
+    expect(response.statusCode).toBe(405);
+    await response.body.dump();
+    expect(upstream.requests.length).toBe(before);
+  });
+
+  it('answers queries over GET', async () => {
+    const response = await request(`${gateway.url}/graphql?query=${encodeURIComponent('{ apiVersion }')}`, { headers: { accept: 'application/json' } });
+    expect(await response.body.json()).toEqual({ data: { apiVersion: '2.0.0' } });
+  });
+
+  it('serves GraphiQL to a browser, with its assets inline (no CDN)', async () => {
+    const response = await request(`${gateway.url}/graphql`, { headers: { accept: 'text/html' } });
+    const html = await response.body.text();
+    expect(response.statusCode).toBe(200);
+    expect(html).toContain('<title>Engagement Center GraphQL</title>');
+    expect(html).not.toMatch(/<script[^>]+src="https?:/);
+  });
+
+  it('answers /health with 200', async () => {
+    const response = await request(`${gateway.url}/health`);
+    expect(response.statusCode).toBe(200);
+    await response.body.dump();
+  });
+
+  it('masks an unforeseen fault: no stack, no upstream body', async () => {
+    const response = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    expect(response.statusCode).toBe(400);
+    expect(await response.body.text()).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('with no upstream configured', () => {
+  let gateway: RunningGateway;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), (line) => lines.push(line));
+  });
+  afterAll(async () => {
+    await gateway.close();
+  });
+
+  it('starts the simulator on loopback and says so', () => {
+    expect(gateway.simulator?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines.join('\n')).toMatch(/simulator/i);
+  });
+
+  it('runs a mutation against it in the demo organization', async () => {
+    const { body } = await post(gateway, holdQuery);
+    expect(body.data).toEqual({ interactionHold: { __typename: 'InteractionCommandAccepted', status: 202 } });
+    expect(gateway.simulator?.requests.at(-1)?.url).toBe('/via/v2/organizations/demo/engagementCenter/interactions/4320/hold');
+  });
+
+  it("returns the simulator's refusal as a typed BadRequestError", async () => {
+    // Without an x-api-key the gateway lets the API decide; the page makes the header required.
+    const { body } = await post(
+      gateway,
+      'mutation { userReviewEmail(userId: "u1", input: { ehubSessionId: "1", emailObjectId: "e", queueType: PERSONAL }) { __typename } }',
+      { ...clientHeaders, 'x-api-key': '' },
+    );
+    expect(body.data).toEqual({ userReviewEmail: { __typename: 'BadRequestError' } });
+  });
+});
