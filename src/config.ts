@@ -45,7 +45,7 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
   return value;
 }
 
-function readOrganization(env: Env, name: string, text: string): string {
+function readOrganization(name: string, text: string): string {
   if (!isOrganizationId(text)) {
     throw new ConfigError(`${name} must hold DNS labels (letters, digits, inner hyphens; at most 63 characters), got "${text}"`);
   }
@@ -75,7 +75,7 @@ export function readConfig(env: Env = process.env): GatewayConfig {
   const baseUrl = readBaseUrl(env);
   const orgText = read(env, 'ALVARIA_ORG_ID');
   const defaultOrganization = orgText
-    ? readOrganization(env, 'ALVARIA_ORG_ID', orgText)
+    ? readOrganization('ALVARIA_ORG_ID', orgText)
     : baseUrl === null
       ? SIMULATOR_ORGANIZATION
       : null;
@@ -87,7 +87,7 @@ export function readConfig(env: Env = process.env): GatewayConfig {
           .split(',')
           .map((item) => item.trim())
           .filter((item) => item !== '')
-          .map((item) => readOrganization(env, 'ALVARIA_ALLOWED_ORG_IDS', item)),
+          .map((item) => readOrganization('ALVARIA_ALLOWED_ORG_IDS', item)),
       )
     : null;
   if (allowedOrganizations && defaultOrganization && !allowedOrganizations.has(defaultOrganization)) {

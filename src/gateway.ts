@@ -44,6 +44,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     // GraphiQL's assets are inlined by the gateway: many networks cannot reach a CDN.
     renderGraphiQL,
     graphiql: { title: 'Engagement Center GraphQL', defaultQuery: exampleOperation },
+    // Never a stack trace or an upstream detail, whatever NODE_ENV says.
+    maskedErrors: { isDev: false },
     context: ({ request }) => ({ engagementCenter: new EngagementCenterApi(upstream, request.headers) }),
   });
 

@@ -3,12 +3,10 @@
  * loopback. The REST call must be exactly what the page prescribes for the page's example body.
  */
 import type { GraphQLEnumType } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Gateway } from '../src/gateway.js';
+import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
-import { clientHeaders, execute, testGateway } from './helpers/graphql-client.js';
+import { clientHeaders, execute, useRecordingGateway } from './helpers/graphql-client.js';
 import { openapi, operations, type Operation } from './helpers/openapi.js';
-import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
 
 const upperFirst = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const mutationNameOf = (op: Operation) => `${op.resource === 'interactions' ? 'interaction' : 'user'}${upperFirst(op.operation)}`;
@@ -36,16 +34,7 @@ function exampleOf(op: Operation): { body: Record<string, unknown>; input: Recor
 const transportHeaders = ['host', 'connection', 'content-length'];
 
 describe.each(operations.map((op) => [mutationNameOf(op), op] as const))('%s', (name, op) => {
-  let upstream: RecordingUpstream;
-  let gateway: Gateway;
-  beforeAll(async () => {
-    upstream = await startRecordingUpstream();
-    gateway = testGateway(upstream.url);
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await upstream.close();
-  });
+  const suite = useRecordingGateway();
 
   it("sends the page's example as exactly the REST call the page prescribes", async () => {
     const idName = op.resource === 'interactions' ? 'interactionId' : 'userId';
@@ -56,7 +45,7 @@ describe.each(operations.map((op) => [mutationNameOf(op), op] as const))('%s', (
     const entity = op.resource === 'interactions' ? 'interaction' : 'agent';
 
     const result = await execute(
-      gateway,
+      suite.gateway,
       `mutation Command($id: ID!, $input: ${inputType}!) {
         ${name}(${idName}: $id, input: $input) {
           __typename
@@ -70,8 +59,8 @@ describe.each(operations.map((op) => [mutationNameOf(op), op] as const))('%s', (
 
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ [name]: { __typename: successType, status: 202, [entity]: { id: pathId } } });
-    expect(upstream.requests).toHaveLength(1);
-    const [request] = upstream.requests;
+    expect(suite.upstream.requests).toHaveLength(1);
+    const [request] = suite.upstream.requests;
     expect(request?.method).toBe('POST');
     expect(request?.url).toBe(
       op.path.replace('{orgId}', 'acme').replace(`{${idName}}`, pathId),

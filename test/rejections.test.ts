@@ -2,28 +2,14 @@
  * Every input the gateway refuses is refused before anything is sent: bad path ids, bad
  * organizations, missing or malformed headers, inputs that break the page's rules.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Gateway } from '../src/gateway.js';
 import { HoldDocument, KeepAliveDocument, OrganizationDocument } from './generated/graphql.js';
-import { clientHeaders, execute, testGateway } from './helpers/graphql-client.js';
-import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
+import { clientHeaders, execute, testGateway, useRecordingGateway } from './helpers/graphql-client.js';
 
-let upstream: RecordingUpstream;
-let gateway: Gateway;
+const suite = useRecordingGateway();
 
-beforeAll(async () => {
-  upstream = await startRecordingUpstream();
-  gateway = testGateway(upstream.url);
-});
-afterAll(async () => {
-  await gateway.close();
-  await upstream.close();
-});
-beforeEach(() => {
-  upstream.requests.length = 0;
-});
-
-const hold = async (id: string, headers: Record<string, string> = clientHeaders, via: Gateway = gateway) => {
+const hold = async (id: string, headers: Record<string, string> = clientHeaders, via: Gateway = suite.gateway) => {
   const result = await execute(via, HoldDocument, { id, input: { ehubSessionId: '4875' } }, headers);
   expect(result.errors).toBeUndefined();
   return result.data?.interactionHold;
@@ -32,13 +18,13 @@ const hold = async (id: string, headers: Record<string, string> = clientHeaders,
 describe('path ids', () => {
   it.each(['..', '.', 'a/b', 'x?y', 'a#b', 'a%2Fb', 'a b', '', 'é', 'x'.repeat(129)])('%j is a ValidationError, nothing sent', async (id) => {
     expect(await hold(id)).toMatchObject({ __typename: 'ValidationError', field: 'interactionId' });
-    expect(upstream.requests).toHaveLength(0);
+    expect(suite.upstream.requests).toHaveLength(0);
   });
 
   it('accepts 128 unreserved characters', async () => {
     const id = 'aZ0._~-'.repeat(18).slice(0, 128);
     expect(await hold(id)).toMatchObject({ __typename: 'InteractionCommandAccepted', interaction: { id } });
-    expect(upstream.requests[0]?.url).toContain(`/interactions/${id}/hold`);
+    expect(suite.upstream.requests[0]?.url).toContain(`/interactions/${id}/hold`);
   });
 });
 
@@ -50,15 +36,15 @@ describe('organizations', () => {
         __typename: 'ValidationError',
         field: 'x-alvaria-org-id',
       });
-      expect(upstream.requests).toHaveLength(0);
+      expect(suite.upstream.requests).toHaveLength(0);
     },
   );
 
   it('uses the header as given, case included, in the path and the host template', async () => {
-    const templated = testGateway(`${upstream.url}/tenants/{orgId}`);
+    const templated = testGateway(`${suite.upstream.url}/tenants/{orgId}`);
     try {
       await hold('4320', { ...clientHeaders, 'x-alvaria-org-id': 'AcMe-2' }, templated);
-      expect(upstream.requests[0]?.url).toBe('/tenants/AcMe-2/via/v2/organizations/AcMe-2/engagementCenter/interactions/4320/hold');
+      expect(suite.upstream.requests[0]?.url).toBe('/tenants/AcMe-2/via/v2/organizations/AcMe-2/engagementCenter/interactions/4320/hold');
     } finally {
       await templated.close();
     }
@@ -66,25 +52,25 @@ describe('organizations', () => {
 
   it('falls back to the default when the header is empty', async () => {
     await hold('4320', { ...clientHeaders, 'x-alvaria-org-id': '' });
-    expect(upstream.requests[0]?.url).toBe('/via/v2/organizations/acme/engagementCenter/interactions/4320/hold');
+    expect(suite.upstream.requests[0]?.url).toBe('/via/v2/organizations/acme/engagementCenter/interactions/4320/hold');
   });
 
   it('is a ValidationError with no default and no header', async () => {
-    const noDefault = testGateway(upstream.url, { defaultOrganization: null });
+    const noDefault = testGateway(suite.upstream.url, { defaultOrganization: null });
     try {
       expect(await hold('4320', clientHeaders, noDefault)).toMatchObject({ __typename: 'ValidationError', field: 'x-alvaria-org-id' });
-      expect(upstream.requests).toHaveLength(0);
+      expect(suite.upstream.requests).toHaveLength(0);
     } finally {
       await noDefault.close();
     }
   });
 
   it('must be one of ALVARIA_ALLOWED_ORG_IDS when that is set', async () => {
-    const allowList = testGateway(upstream.url, { allowedOrganizations: new Set(['acme', 'globex']) });
+    const allowList = testGateway(suite.upstream.url, { allowedOrganizations: new Set(['acme', 'globex']) });
     try {
       expect(await hold('4320', { ...clientHeaders, 'x-alvaria-org-id': 'initech' }, allowList)).toMatchObject({ __typename: 'ValidationError' });
       expect(await hold('4320', { ...clientHeaders, 'x-alvaria-org-id': 'ACME' }, allowList)).toMatchObject({ __typename: 'ValidationError' });
-      expect(upstream.requests).toHaveLength(0);
+      expect(suite.upstream.requests).toHaveLength(0);
       expect(await hold('4320', { ...clientHeaders, 'x-alvaria-org-id': 'globex' }, allowList)).toMatchObject({ __typename: 'InteractionCommandAccepted' });
     } finally {
       await allowList.close();
@@ -92,9 +78,9 @@ describe('organizations', () => {
   });
 
   it('is reported by Query.organization', async () => {
-    const ok = await execute(gateway, OrganizationDocument, {}, { 'x-alvaria-org-id': 'globex' });
+    const ok = await execute(suite.gateway, OrganizationDocument, {}, { 'x-alvaria-org-id': 'globex' });
     expect(ok.data).toEqual({ apiVersion: '2.0.0', organization: { __typename: 'Organization', id: 'globex' } });
-    const bad = await execute(gateway, OrganizationDocument, {}, { 'x-alvaria-org-id': 'evil.com#' });
+    const bad = await execute(suite.gateway, OrganizationDocument, {}, { 'x-alvaria-org-id': 'evil.com#' });
     expect(bad.data?.organization).toMatchObject({ __typename: 'ValidationError', field: 'x-alvaria-org-id' });
   });
 });
@@ -109,27 +95,27 @@ describe('headers', () => {
       message: expect.stringContaining('Authorization'),
       details: [],
     });
-    expect(upstream.requests).toHaveLength(0);
+    expect(suite.upstream.requests).toHaveLength(0);
   });
 
   it('no via-client-sessionid is a ValidationError, nothing sent', async () => {
     const { 'via-client-sessionid': _omitted, ...rest } = clientHeaders;
     expect(await hold('4320', rest)).toMatchObject({ __typename: 'ValidationError', field: 'via-client-sessionid' });
     expect(await hold('4320', { ...rest, 'via-client-sessionid': '' })).toMatchObject({ __typename: 'ValidationError' });
-    expect(upstream.requests).toHaveLength(0);
+    expect(suite.upstream.requests).toHaveLength(0);
   });
 
   it('forceDisconnect runs without via-client-sessionid and sends none', async () => {
     const { 'via-client-sessionid': _omitted, ...rest } = clientHeaders;
     const result = await execute(
-      gateway,
+      suite.gateway,
       'mutation { userForceDisconnect(userId: "sup1", input: { userId: "agent7" }) { __typename } }',
       {},
       rest,
     );
     expect(result.data).toEqual({ userForceDisconnect: { __typename: 'UserCommandAccepted' } });
-    expect(upstream.requests[0]?.headers['via-client-sessionid']).toBeUndefined();
-    expect(JSON.parse(upstream.requests[0]?.body ?? '')).toEqual({ userId: 'agent7' });
+    expect(suite.upstream.requests[0]?.headers['via-client-sessionid']).toBeUndefined();
+    expect(JSON.parse(suite.upstream.requests[0]?.body ?? '')).toEqual({ userId: 'agent7' });
   });
 
   const malformed: Array<[string, string]> = [
@@ -142,17 +128,17 @@ describe('headers', () => {
   it.each(malformed)('%s with a character outside printable ASCII, or too long, is a ValidationError', async (name, value) => {
     const result = await hold('4320', { ...clientHeaders, [name]: value });
     expect(result).toMatchObject({ __typename: 'ValidationError', field: name === 'authorization' ? 'Authorization' : name });
-    expect(upstream.requests).toHaveLength(0);
+    expect(suite.upstream.requests).toHaveLength(0);
   });
 
   it('uses ALVARIA_API_KEY when the request carries no x-api-key (or an empty one)', async () => {
-    const withKey = testGateway(upstream.url, { defaultApiKey: 'configured-key' });
+    const withKey = testGateway(suite.upstream.url, { defaultApiKey: 'configured-key' });
     try {
       const { 'x-api-key': _omitted, ...rest } = clientHeaders;
       await hold('4320', rest, withKey);
       await hold('4320', { ...rest, 'x-api-key': '' }, withKey);
       await hold('4320', clientHeaders, withKey);
-      expect(upstream.requests.map((request) => request.headers['x-api-key'])).toEqual(['configured-key', 'configured-key', 'test-api-key']);
+      expect(suite.upstream.requests.map((request) => request.headers['x-api-key'])).toEqual(['configured-key', 'configured-key', 'test-api-key']);
     } finally {
       await withKey.close();
     }
@@ -161,23 +147,23 @@ describe('headers', () => {
   it('sends no x-api-key when there is neither', async () => {
     const { 'x-api-key': _omitted, ...rest } = clientHeaders;
     expect(await hold('4320', rest)).toMatchObject({ __typename: 'InteractionCommandAccepted' });
-    expect(upstream.requests[0]?.headers).not.toHaveProperty('x-api-key');
+    expect(suite.upstream.requests[0]?.headers).not.toHaveProperty('x-api-key');
   });
 
   it('forwards nothing but the three headers', async () => {
     await hold('4320', { ...clientHeaders, cookie: 'sid=1', 'x-alvaria-org-id': 'acme', 'proxy-authorization': 'Basic x', 'x-request-id': 'r1' });
-    const names = Object.keys(upstream.requests[0]?.headers ?? {}).sort();
+    const names = Object.keys(suite.upstream.requests[0]?.headers ?? {}).sort();
     expect(names).toEqual(['accept', 'authorization', 'connection', 'content-length', 'content-type', 'host', 'via-client-sessionid', 'x-api-key']);
   });
 });
 
 describe('inputs', () => {
   const item = { key: 'Name', value: 'XYZ', isMasked: false };
-  const send = (source: string) => execute(gateway, source, {}, clientHeaders);
+  const send = (source: string) => execute(suite.gateway, source, {}, clientHeaders);
 
   it('more than 20 interactionDataCollection items is a ValidationError, nothing sent', async () => {
     const result = await execute(
-      gateway,
+      suite.gateway,
       `mutation($items: [InteractionDataInput!]!) {
         interactionSendEmail(interactionId: "1", input: { ehubSessionId: "4875", replyEmailObjectId: "e1", interactionDataCollection: $items }) {
           __typename ... on ValidationError { field message }
@@ -187,20 +173,20 @@ describe('inputs', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.interactionSendEmail).toMatchObject({ __typename: 'ValidationError', field: 'input.interactionDataCollection' });
-    expect(upstream.requests).toHaveLength(0);
+    expect(suite.upstream.requests).toHaveLength(0);
   });
 
   it('20 items are sent, nulls inside items left out', async () => {
     const items = Array.from({ length: 20 }, (_, index) => ({ key: `k${index}`, value: null, isMasked: index === 0 ? true : null }));
     const result = await execute(
-      gateway,
+      suite.gateway,
       `mutation($items: [InteractionDataInput!]!) {
         interactionDispose(interactionId: "1", input: { ehubSessionId: "4875", dispositionId: "", wrapRequired: false, salesFlag: false, callbackFlag: false, interactionDataCollection: $items }) { __typename }
       }`,
       { items },
     );
     expect(result.data).toEqual({ interactionDispose: { __typename: 'InteractionCommandAccepted' } });
-    const body = JSON.parse(upstream.requests[0]?.body ?? '');
+    const body = JSON.parse(suite.upstream.requests[0]?.body ?? '');
     expect(body.interactionDataCollection).toHaveLength(20);
     expect(body.interactionDataCollection[0]).toEqual({ key: 'k0', isMasked: true });
     expect(body.interactionDataCollection[1]).toEqual({ key: 'k1' });
@@ -212,22 +198,22 @@ describe('inputs', () => {
       `mutation { interactionDial(interactionId: "1", input: { dialType: USER, ehubSessionId: "1", workTypeId: "2", userId: "3", entity: ${JSON.stringify(entity)} }) { __typename ... on ValidationError { field } } }`,
     );
     expect(result.data?.interactionDial).toEqual({ __typename: 'ValidationError', field: 'input.entity' });
-    expect(upstream.requests).toHaveLength(0);
+    expect(suite.upstream.requests).toHaveLength(0);
   });
 
   it('omits null and absent fields, keeps "" / false / 0 / [], and sends DateTime as UTC ISO-8601', async () => {
-    const result = await execute(gateway, KeepAliveDocument, {
+    const result = await execute(suite.gateway, KeepAliveDocument, {
       userId: 'u1',
       input: { ehubSessionId: '', sessionTimeout: 0, requestTimestamp: '2021-06-30T22:15:07.134+02:00' },
     });
     expect(result.data?.userKeepAlive).toMatchObject({ __typename: 'UserCommandAccepted', agent: { id: 'u1' } });
-    expect(JSON.parse(upstream.requests[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(suite.upstream.requests[0]?.body ?? '')).toEqual({
       ehubSessionId: '',
       sessionTimeout: 0,
       requestTimestamp: '2021-06-30T20:15:07.134Z',
     });
     await send('mutation { interactionSendEmail(interactionId: "1", input: { ehubSessionId: "1", replyEmailObjectId: "e", to: null, interactionDataCollection: [] }) { __typename } }');
-    expect(JSON.parse(upstream.requests[1]?.body ?? '')).toEqual({ ehubSessionId: '1', replyEmailObjectId: 'e', interactionDataCollection: [] });
+    expect(JSON.parse(suite.upstream.requests[1]?.body ?? '')).toEqual({ ehubSessionId: '1', replyEmailObjectId: 'e', interactionDataCollection: [] });
   });
 
   it('an invalid DateTime, enum value or missing required field is a GraphQL error, nothing sent', async () => {
@@ -237,6 +223,6 @@ describe('inputs', () => {
       send('mutation { interactionHold(interactionId: "1", input: {}) { __typename } }'),
     ]);
     for (const result of results) expect(result.errors?.length).toBeGreaterThan(0);
-    expect(upstream.requests).toHaveLength(0);
+    expect(suite.upstream.requests).toHaveLength(0);
   });
 });

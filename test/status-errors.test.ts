@@ -2,29 +2,15 @@
  * Every status of the contract's table becomes its typed error, with the API's message and
  * details, Retry-After as seconds, and nothing of a non-JSON body echoed.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Gateway } from '../src/gateway.js';
+import { describe, expect, it } from 'vitest';
 import { HoldDocument } from './generated/graphql.js';
-import { execute, testGateway } from './helpers/graphql-client.js';
-import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
+import { execute, useRecordingGateway } from './helpers/graphql-client.js';
+import { startRecordingUpstream } from './helpers/recording-upstream.js';
 
-let upstream: RecordingUpstream;
-let gateway: Gateway;
-
-beforeAll(async () => {
-  upstream = await startRecordingUpstream();
-  gateway = testGateway(upstream.url);
-});
-afterAll(async () => {
-  await gateway.close();
-  await upstream.close();
-});
-beforeEach(() => {
-  upstream.requests.length = 0;
-});
+const suite = useRecordingGateway();
 
 const hold = async () => {
-  const result = await execute(gateway, HoldDocument, { id: '4320', input: { ehubSessionId: '4875' } });
+  const result = await execute(suite.gateway, HoldDocument, { id: '4320', input: { ehubSessionId: '4875' } });
   expect(result.errors).toBeUndefined();
   return result.data?.interactionHold;
 };
@@ -53,7 +39,7 @@ const contractTable: Array<[number, string]> = [
 
 describe('HTTP status -> typed error', () => {
   it.each(contractTable)('%i is %s with the ErrorResponse message and details', async (status, typename) => {
-    upstream.reply({ status, headers: { 'content-type': 'application/json' }, body: errorResponse(status) });
+    suite.upstream.reply({ status, headers: { 'content-type': 'application/json' }, body: errorResponse(status) });
     expect(await hold()).toMatchObject({
       __typename: typename,
       status,
@@ -64,33 +50,33 @@ describe('HTTP status -> typed error', () => {
         { scope: null, reason: null, message: null },
       ],
     });
-    expect(upstream.requests).toHaveLength(1);
+    expect(suite.upstream.requests).toHaveLength(1);
   });
 
   it('takes the status from the HTTP response, never from the body', async () => {
-    upstream.reply({ status: 422, body: JSON.stringify({ code: 404, message: 'not found' }) });
+    suite.upstream.reply({ status: 422, body: JSON.stringify({ code: 404, message: 'not found' }) });
     expect(await hold()).toMatchObject({ __typename: 'UnprocessableEntityError', status: 422, message: 'not found' });
   });
 
   it('ignores a body that is not JSON and uses the reason phrase, never echoing it', async () => {
-    upstream.reply({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><b>secret proxy page</b></html>' });
+    suite.upstream.reply({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><b>secret proxy page</b></html>' });
     const result = await hold();
     expect(result).toEqual({ __typename: 'UnexpectedStatusError', status: 502, message: 'Bad Gateway', details: [] });
   });
 
   it('says HTTP <status> when the status has no reason phrase', async () => {
-    upstream.reply({ status: 599 });
+    suite.upstream.reply({ status: 599 });
     expect(await hold()).toMatchObject({ __typename: 'UnexpectedStatusError', status: 599, message: 'HTTP 599', details: [] });
   });
 
   it('gives empty details when errors is not a list', async () => {
-    upstream.reply({ status: 400, body: JSON.stringify({ message: 'bad', errors: { scope: 'x' } }) });
+    suite.upstream.reply({ status: 400, body: JSON.stringify({ message: 'bad', errors: { scope: 'x' } }) });
     expect(await hold()).toMatchObject({ __typename: 'BadRequestError', message: 'bad', details: [] });
   });
 
   it('treats any 2xx as success', async () => {
     for (const status of [200, 201, 204]) {
-      upstream.reply({ status, body: status === 204 ? undefined : '{"ignored":true}' });
+      suite.upstream.reply({ status, body: status === 204 ? undefined : '{"ignored":true}' });
       expect(await hold()).toEqual({ __typename: 'InteractionCommandAccepted', status, interaction: { id: '4320' } });
     }
   });
@@ -98,7 +84,7 @@ describe('HTTP status -> typed error', () => {
   it('does not follow a redirect', async () => {
     const elsewhere = await startRecordingUpstream();
     try {
-      upstream.reply({ status: 307, headers: { location: `${elsewhere.url}/steal` } });
+      suite.upstream.reply({ status: 307, headers: { location: `${elsewhere.url}/steal` } });
       expect(await hold()).toMatchObject({ __typename: 'UnexpectedStatusError', status: 307 });
       expect(elsewhere.requests).toHaveLength(0);
     } finally {
@@ -116,7 +102,7 @@ describe('Retry-After', () => {
   ];
 
   it.each(cases)('on 429 as %s', async (_label, header, expected) => {
-    upstream.reply({ status: 429, headers: header === undefined ? {} : { 'retry-after': header } });
+    suite.upstream.reply({ status: 429, headers: header === undefined ? {} : { 'retry-after': header } });
     expect(await hold()).toMatchObject({
       __typename: 'TooManyRequestsError',
       status: 429,
@@ -126,7 +112,7 @@ describe('Retry-After', () => {
   });
 
   it('on 503 as delta-seconds', async () => {
-    upstream.reply({ status: 503, headers: { 'retry-after': '30' } });
+    suite.upstream.reply({ status: 503, headers: { 'retry-after': '30' } });
     expect(await hold()).toMatchObject({ __typename: 'ServiceUnavailableError', retryAfterSeconds: 30 });
   });
 });

@@ -4,28 +4,14 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Gateway } from '../src/gateway.js';
 import { HoldDocument } from './generated/graphql.js';
-import { execute, testGateway } from './helpers/graphql-client.js';
-import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
+import { execute, testGateway, useRecordingGateway } from './helpers/graphql-client.js';
 
-let upstream: RecordingUpstream;
-let gateway: Gateway;
+const suite = useRecordingGateway({ timeoutMs: 300 });
 
-beforeAll(async () => {
-  upstream = await startRecordingUpstream();
-  gateway = testGateway(upstream.url, { timeoutMs: 300 });
-});
-afterAll(async () => {
-  await gateway.close();
-  await upstream.close();
-});
-beforeEach(() => {
-  upstream.requests.length = 0;
-});
-
-const hold = async (via: Gateway = gateway) => {
+const hold = async (via: Gateway = suite.gateway) => {
   const result = await execute(via, HoldDocument, { id: '4320', input: { ehubSessionId: '4875' } });
   expect(result.errors).toBeUndefined();
   return result.data?.interactionHold;
@@ -42,16 +28,16 @@ async function closedPort(): Promise<number> {
 
 describe('upstream failures', () => {
   it('an answer later than ALVARIA_TIMEOUT_MS is an UpstreamTimeoutError that says the outcome is unknown', async () => {
-    upstream.reply({ status: 202, delayMs: 1_500 });
+    suite.upstream.reply({ status: 202, delayMs: 1_500 });
     const result = await hold();
     expect(result).toEqual({ __typename: 'UpstreamTimeoutError', message: expect.stringMatching(/may or may not have been carried out/) });
-    expect(upstream.requests).toHaveLength(1);
+    expect(suite.upstream.requests).toHaveLength(1);
   });
 
   it('a connection reset after the request was sent is an UpstreamTimeoutError, and is not retried', async () => {
-    upstream.reply({ status: 202, reset: true });
+    suite.upstream.reply({ status: 202, reset: true });
     expect(await hold()).toMatchObject({ __typename: 'UpstreamTimeoutError' });
-    expect(upstream.requests).toHaveLength(1);
+    expect(suite.upstream.requests).toHaveLength(1);
   });
 
   it('a refused connection is an UpstreamUnavailableError that says nothing was carried out, without the address', async () => {
@@ -67,7 +53,7 @@ describe('upstream failures', () => {
   });
 
   it('keeps serving after failures', async () => {
-    upstream.reply({ status: 202 });
+    suite.upstream.reply({ status: 202 });
     expect(await hold()).toMatchObject({ __typename: 'InteractionCommandAccepted', status: 202 });
   });
 });

@@ -31,32 +31,31 @@ export const AgentType = builder.objectRef<EntityShape>('Agent').implement({
   }),
 });
 
-const statusDescription = 'The HTTP status of the answer (the API answers 202 Accepted).';
-const acceptedDescription =
-  'The Engagement Center accepted the command. Its outcome is reported later as events on the streaming session.';
-
-export const InteractionCommandAccepted = builder.objectRef<CommandAcceptedShape>('InteractionCommandAccepted').implement({
-  description: `${acceptedDescription} Returned by the interaction commands.`,
-  fields: (t) => ({
-    status: t.exposeInt('status', { nullable: false, description: statusDescription }),
-    interaction: t.field({
-      type: InteractionType,
-      nullable: false,
-      description: 'The interaction the command was sent for.',
-      resolve: ({ id }) => ({ id }),
+/** A command's success type: the status, and the entity the command was sent for. */
+function commandAccepted(
+  name: string,
+  field: string,
+  entity: typeof InteractionType,
+  commands: string,
+  entityDescription: string,
+) {
+  return builder.objectRef<CommandAcceptedShape>(name).implement({
+    description:
+      'The Engagement Center accepted the command. Its outcome is reported later as events on the streaming ' +
+      `session. Returned by the ${commands} commands.`,
+    fields: (t) => ({
+      status: t.exposeInt('status', { nullable: false, description: 'The HTTP status of the answer (the API answers 202 Accepted).' }),
+      [field]: t.field({ type: entity, nullable: false, description: entityDescription, resolve: ({ id }) => ({ id }) }),
     }),
-  }),
-});
+  });
+}
 
-export const UserCommandAccepted = builder.objectRef<CommandAcceptedShape>('UserCommandAccepted').implement({
-  description: `${acceptedDescription} Returned by the user commands.`,
-  fields: (t) => ({
-    status: t.exposeInt('status', { nullable: false, description: statusDescription }),
-    agent: t.field({
-      type: AgentType,
-      nullable: false,
-      description: 'The user (agent) the command was sent for.',
-      resolve: ({ id }) => ({ id }),
-    }),
-  }),
-});
+export const InteractionCommandAccepted = commandAccepted(
+  'InteractionCommandAccepted',
+  'interaction',
+  InteractionType,
+  'interaction',
+  'The interaction the command was sent for.',
+);
+
+export const UserCommandAccepted = commandAccepted('UserCommandAccepted', 'agent', AgentType, 'user', 'The user (agent) the command was sent for.');

@@ -1,7 +1,9 @@
 /** Sends GraphQL to an in-process gateway through `yoga.fetch`, as a client would over HTTP. */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.js';
+import { startRecordingUpstream, type RecordingUpstream } from './recording-upstream.js';
 
 export const clientHeaders = {
   authorization: 'Bearer test-access-token',
@@ -40,4 +42,30 @@ export async function execute<TData = Record<string, unknown>, TVariables = Reco
   });
   const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
   return { status: response.status, ...body };
+}
+
+export interface RecordingGateway {
+  upstream: RecordingUpstream;
+  gateway: Gateway;
+}
+
+/**
+ * A gateway in front of a recording upstream for the suite, with the record cleared before each
+ * test; the returned object is filled in `beforeAll`.
+ */
+export function useRecordingGateway(options: Partial<GatewayOptions> = {}): RecordingGateway {
+  const suite = {} as RecordingGateway;
+  beforeAll(async () => {
+    suite.upstream = await startRecordingUpstream();
+    suite.gateway = testGateway(suite.upstream.url, options);
+  });
+  afterAll(async () => {
+    await suite.gateway.close();
+    await suite.upstream.close();
+  });
+  beforeEach(() => {
+    suite.upstream.requests.length = 0;
+    suite.upstream.reply({ status: 202 });
+  });
+  return suite;
 }
