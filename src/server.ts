@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerClientError } from './client-errors.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway } from './gateway.js';
 import { startSimulator, type Simulator } from './simulator/simulator.js';
@@ -39,6 +40,7 @@ export async function startGateway(config: GatewayConfig, log: (line: string) =>
     timeoutMs: config.timeoutMs,
   });
   const server = createServer(gateway.yoga);
+  server.on('clientError', answerClientError);
   let address: AddressInfo;
   try {
     address = await listen(server, config.port, config.host);

@@ -2,6 +2,7 @@
  * The gateway on a real port, as clients reach it: GraphQL over HTTP, GraphiQL, /health, GET
  * mutations refused with nothing sent; and, with no upstream configured, the built-in simulator.
  */
+import { connect } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
@@ -60,6 +61,22 @@ describe('against a configured upstream', () => {
     expect(response.statusCode).toBe(200);
     expect(html).toContain('<title>Engagement Center GraphQL</title>');
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
+  });
+
+  it('answers a header value with a control character that Node refuses with a JSON error, nothing sent', async () => {
+    const before = upstream.requests.length;
+    const { port } = new URL(gateway.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    const body = JSON.stringify({ query: holdQuery });
+    socket.end(
+      `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer a\x7fb\r\n` +
+        `Content-Length: ${body.length}\r\n\r\n${body}`,
+    );
+    let raw = '';
+    for await (const chunk of socket) raw += String(chunk);
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+    expect(upstream.requests.length).toBe(before);
   });
 
   it('answers /health with 200', async () => {

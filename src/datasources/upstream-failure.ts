@@ -20,6 +20,13 @@ const errorCode = (error: unknown): string | null => {
   return typeof error.code === 'string' ? error.code : null;
 };
 
+function connectFailureReason(code: string | null): string {
+  const known = code === null ? undefined : connectFailureReasons[code];
+  if (known) return known;
+  if (code?.startsWith('ERR_TLS') || code?.includes('CERT')) return 'the TLS handshake failed';
+  return 'no connection could be established';
+}
+
 const isAbort = (error: unknown): boolean =>
   error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 
@@ -35,9 +42,8 @@ export function upstreamFailure(error: unknown, timedOut: boolean, timeoutMs: nu
   }
   const code = errorCode(error);
   if (isConnectFailure(error)) {
-    const reason = (code && connectFailureReasons[code]) ?? (code?.startsWith('ERR_TLS') || code?.includes('CERT') ? 'the TLS handshake failed' : 'no connection could be established');
     return new UpstreamUnavailableError(
-      `The Engagement Center could not be reached (${reason}). Nothing was sent; the command was not carried out.`,
+      `The Engagement Center could not be reached (${connectFailureReason(code)}). Nothing was sent; the command was not carried out.`,
     );
   }
   if (code !== null || isAbort(error)) {
