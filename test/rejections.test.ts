@@ -77,11 +77,13 @@ describe('organizations', () => {
     }
   });
 
-  it('is reported by Query.organization', async () => {
+  it('is reported by Query.engagementCenter.organization', async () => {
     const ok = await execute(suite.gateway, OrganizationDocument, {}, { 'x-alvaria-org-id': 'globex' });
-    expect(ok.data).toEqual({ apiVersion: '2.0.0', organization: { __typename: 'Organization', id: 'globex' } });
+    expect(ok.data).toEqual({
+      engagementCenter: { apiVersion: '2.0.0', organization: { __typename: 'EngagementCenterOrganization', id: 'globex' } },
+    });
     const bad = await execute(suite.gateway, OrganizationDocument, {}, { 'x-alvaria-org-id': 'evil.com#' });
-    expect(bad.data?.organization).toMatchObject({ __typename: 'ValidationError', field: 'x-alvaria-org-id' });
+    expect(bad.data?.engagementCenter.organization).toMatchObject({ __typename: 'ValidationError', field: 'x-alvaria-org-id' });
   });
 });
 

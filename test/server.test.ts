@@ -51,8 +51,8 @@ describe('against a configured upstream', () => {
   });
 
   it('answers queries over GET', async () => {
-    const response = await request(`${gateway.url}/graphql?query=${encodeURIComponent('{ apiVersion }')}`, { headers: { accept: 'application/json' } });
-    expect(await response.body.json()).toEqual({ data: { apiVersion: '2.0.0' } });
+    const response = await request(`${gateway.url}/graphql?query=${encodeURIComponent('{ engagementCenter { apiVersion } }')}`, { headers: { accept: 'application/json' } });
+    expect(await response.body.json()).toEqual({ data: { engagementCenter: { apiVersion: '2.0.0' } } });
   });
 
   it('serves GraphiQL to a browser, with its assets inline (no CDN)', async () => {

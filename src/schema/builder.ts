@@ -1,5 +1,7 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import type { GatewayContext } from '../context.js';
 
 const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -12,7 +14,10 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string };
   };
 }>({
-  plugins: [ErrorsPlugin],
+  // Errors wraps resolvers, so it goes first; Directives must precede Federation.
+  plugins: [ErrorsPlugin, DirectivesPlugin, FederationPlugin],
+  // Directives as graphql-tools reads them, so that codegen prints the schema as it is.
+  directives: { useGraphQLToolsUnorderedDirectives: true },
   errors: {
     directResult: true,
     // `interactionHold` -> `InteractionHoldResult`

@@ -31,6 +31,12 @@ export const AgentType = builder.objectRef<EntityShape>('Agent').implement({
   }),
 });
 
+// Entities keyed by the path id, so that other subgraphs can extend them (a CRM adding
+// `Interaction.customer`, say). The id is all this API knows of either, so a reference resolves to itself.
+for (const entity of [InteractionType, AgentType]) {
+  builder.asEntity(entity, { key: builder.selection<{ id: string }>('id'), resolveReference: ({ id }) => ({ id }) });
+}
+
 /** A command's success type: the status, and the entity the command was sent for. */
 function commandAccepted(
   name: string,

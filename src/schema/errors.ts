@@ -25,8 +25,12 @@ export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   }),
 });
 
+// Error types are value types that company subgraphs often define too (`ValidationError`,
+// `NotFoundError`): shareable, so that compatible definitions compose in a supergraph.
+
 const ErrorDetailType = builder.objectRef<ErrorDetail>('ErrorDetail').implement({
   description: "One entry of the Engagement Center's `ErrorResponse.errors`.",
+  shareable: true,
   fields: (t) => ({
     scope: t.exposeString('scope', { nullable: true, description: 'Where the error applies, as the API reports it.' }),
     reason: t.exposeString('reason', { nullable: true, description: 'Why, as the API reports it.' }),
@@ -64,7 +68,7 @@ const httpErrorTypes: ReadonlyArray<readonly [PlainHttpErrorClass, string, strin
 ];
 
 for (const [errorClass, name, description] of httpErrorTypes) {
-  builder.objectType(errorClass, { name, description, interfaces: [ErrorInterface, UpstreamErrorInterface] });
+  builder.objectType(errorClass, { name, description, shareable: true, interfaces: [ErrorInterface, UpstreamErrorInterface] });
 }
 
 for (const [errorClass, name, description] of [
@@ -74,6 +78,7 @@ for (const [errorClass, name, description] of [
   builder.objectType(errorClass, {
     name,
     description,
+    shareable: true,
     interfaces: [ErrorInterface, UpstreamErrorInterface],
     fields: (t) => ({
       retryAfterSeconds: t.exposeInt('retryAfterSeconds', {
@@ -87,6 +92,7 @@ for (const [errorClass, name, description] of [
 
 builder.objectType(ValidationError, {
   name: 'ValidationError',
+  shareable: true,
   description: 'The input broke a rule of the API or of this gateway. Nothing was sent.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
@@ -99,6 +105,7 @@ builder.objectType(ValidationError, {
 
 builder.objectType(UpstreamTimeoutError, {
   name: 'UpstreamTimeoutError',
+  shareable: true,
   description:
     'No answer in time, or the connection broke after the request was sent: the command may or may not have been carried out.',
   interfaces: [ErrorInterface],
@@ -106,6 +113,7 @@ builder.objectType(UpstreamTimeoutError, {
 
 builder.objectType(UpstreamUnavailableError, {
   name: 'UpstreamUnavailableError',
+  shareable: true,
   description: 'The API could not be reached, so the request was never sent: the command was not carried out.',
   interfaces: [ErrorInterface],
 });

@@ -6,5 +6,8 @@ import './inputs.js';
 import './query.js';
 import './mutations.js';
 
-// Fields, arguments and enum values keep the page's order; the committed SDL is sorted by codegen.
-export const schema = builder.toSchema({ sortSchema: false });
+/** The Federation version the subgraph links; routers and composition must support it. */
+export const federationLinkUrl = 'https://specs.apollo.dev/federation/v2.6';
+
+// One schema serves both as the standalone API and as a Federation v2 subgraph (`_service`, `_entities`).
+export const schema = builder.toSubGraphSchema({ linkUrl: federationLinkUrl });

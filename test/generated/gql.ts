@@ -16,12 +16,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "mutation Hold($id: ID!, $input: HoldInput!) {\n  interactionHold(interactionId: $id, input: $input) {\n    __typename\n    ... on InteractionCommandAccepted {\n      status\n      interaction {\n        id\n      }\n    }\n    ... on UpstreamError {\n      status\n      message\n      details {\n        scope\n        reason\n        message\n      }\n    }\n    ... on TooManyRequestsError {\n      retryAfterSeconds\n    }\n    ... on ServiceUnavailableError {\n      retryAfterSeconds\n    }\n    ... on ValidationError {\n      field\n    }\n    ... on Error {\n      message\n    }\n  }\n}": typeof types.HoldDocument,
     "mutation KeepAlive($userId: ID!, $input: KeepAliveInput!) {\n  userKeepAlive(userId: $userId, input: $input) {\n    __typename\n    ... on UserCommandAccepted {\n      status\n      agent {\n        id\n      }\n    }\n    ... on ValidationError {\n      field\n    }\n    ... on Error {\n      message\n    }\n  }\n}": typeof types.KeepAliveDocument,
-    "query Organization {\n  apiVersion\n  organization {\n    __typename\n    ... on Organization {\n      id\n    }\n    ... on ValidationError {\n      field\n      message\n    }\n  }\n}": typeof types.OrganizationDocument,
+    "query Organization {\n  engagementCenter {\n    apiVersion\n    organization {\n      __typename\n      ... on EngagementCenterOrganization {\n        id\n      }\n      ... on ValidationError {\n        field\n        message\n      }\n    }\n  }\n}": typeof types.OrganizationDocument,
 };
 const documents: Documents = {
     "mutation Hold($id: ID!, $input: HoldInput!) {\n  interactionHold(interactionId: $id, input: $input) {\n    __typename\n    ... on InteractionCommandAccepted {\n      status\n      interaction {\n        id\n      }\n    }\n    ... on UpstreamError {\n      status\n      message\n      details {\n        scope\n        reason\n        message\n      }\n    }\n    ... on TooManyRequestsError {\n      retryAfterSeconds\n    }\n    ... on ServiceUnavailableError {\n      retryAfterSeconds\n    }\n    ... on ValidationError {\n      field\n    }\n    ... on Error {\n      message\n    }\n  }\n}": types.HoldDocument,
     "mutation KeepAlive($userId: ID!, $input: KeepAliveInput!) {\n  userKeepAlive(userId: $userId, input: $input) {\n    __typename\n    ... on UserCommandAccepted {\n      status\n      agent {\n        id\n      }\n    }\n    ... on ValidationError {\n      field\n    }\n    ... on Error {\n      message\n    }\n  }\n}": types.KeepAliveDocument,
-    "query Organization {\n  apiVersion\n  organization {\n    __typename\n    ... on Organization {\n      id\n    }\n    ... on ValidationError {\n      field\n      message\n    }\n  }\n}": types.OrganizationDocument,
+    "query Organization {\n  engagementCenter {\n    apiVersion\n    organization {\n      __typename\n      ... on EngagementCenterOrganization {\n        id\n      }\n      ... on ValidationError {\n        field\n        message\n      }\n    }\n  }\n}": types.OrganizationDocument,
 };
 
 /**
@@ -49,7 +49,7 @@ export function graphql(source: "mutation KeepAlive($userId: ID!, $input: KeepAl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Organization {\n  apiVersion\n  organization {\n    __typename\n    ... on Organization {\n      id\n    }\n    ... on ValidationError {\n      field\n      message\n    }\n  }\n}"): (typeof documents)["query Organization {\n  apiVersion\n  organization {\n    __typename\n    ... on Organization {\n      id\n    }\n    ... on ValidationError {\n      field\n      message\n    }\n  }\n}"];
+export function graphql(source: "query Organization {\n  engagementCenter {\n    apiVersion\n    organization {\n      __typename\n      ... on EngagementCenterOrganization {\n        id\n      }\n      ... on ValidationError {\n        field\n        message\n      }\n    }\n  }\n}"): (typeof documents)["query Organization {\n  engagementCenter {\n    apiVersion\n    organization {\n      __typename\n      ... on EngagementCenterOrganization {\n        id\n      }\n      ... on ValidationError {\n        field\n        message\n      }\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
