@@ -1,24 +1,48 @@
 /**
- * Builds the gateway without listening: the Yoga server over the schema, with one upstream
- * dispatcher that it owns. `src/server.ts` puts it on a port; tests can call `yoga.fetch` directly.
+ * Builds the gateway without listening: the Yoga server over the schema with its limits, logs and
+ * metrics, and one upstream dispatcher that it owns. `src/server.ts` puts it on a port; tests can
+ * call `yoga.fetch` directly.
  */
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
+import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
+import { readConfig, type OperationLimits, type UpstreamLimits } from './config.js';
 import type { GatewayContext } from './context.js';
-import { EngagementCenterApi, type EngagementCenterOptions } from './datasources/engagement-center.js';
+import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } from './datasources/engagement-center.js';
 import { createUpstreamAgent } from './datasources/upstream-agent.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { GatewayMetrics } from './observability/metrics.js';
+import { preflightHeaders, useCsrfPrevention } from './plugins/csrf-prevention.js';
+import { useNoSuggestions } from './plugins/no-suggestions.js';
+import { useObservability } from './plugins/observability.js';
+import { operationLimitRules } from './plugins/operation-limits.js';
+import { requestIdOf, useRequestId } from './plugins/request-id.js';
 import { schema } from './schema/index.js';
 
-export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatcher'> {
-  /** Defaults to a keep-alive agent that the gateway creates and closes. */
+export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatcher' | 'timeoutMs'> {
+  readonly upstream?: Partial<UpstreamLimits>;
+  readonly limits?: Partial<OperationLimits>;
+  /** Serve GraphiQL to browsers; default true. */
+  readonly graphiql?: boolean;
+  /** Origins allowed cross-origin access (`*`: any); default none. */
+  readonly corsOrigins?: readonly string[] | null;
+  /** Default: JSON lines on stdout at `info`. */
+  readonly logger?: Logger;
+  /** Default: a keep-alive agent that the gateway creates and closes. */
   readonly dispatcher?: Dispatcher;
 }
 
 export interface Gateway {
   readonly yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
+  readonly metrics: GatewayMetrics;
+  /** From now on `/ready` answers 503: shutting down. */
+  startDraining(): void;
   close(): Promise<void>;
 }
+
+const GRAPHQL_ENDPOINT = '/graphql';
 
 const exampleOperation = `# Send the headers Authorization, x-api-key and via-client-sessionid (Headers tab below).
 mutation Hold {
@@ -31,27 +55,97 @@ mutation Hold {
 }
 `;
 
-export function createGateway(options: GatewayOptions): Gateway {
-  const ownsDispatcher = options.dispatcher === undefined;
-  const dispatcher = options.dispatcher ?? createUpstreamAgent();
-  const upstream: EngagementCenterOptions = { ...options, dispatcher };
+const useValidationRules = (rules: ValidationRule[]): Plugin => ({
+  onValidate({ addValidationRule }) {
+    for (const rule of rules) addValidationRule(rule);
+  },
+});
 
+/** Logs and counts each REST call; the line carries the request id, never ids of agents or interactions. */
+function upstreamCallObserver(logger: Logger, metrics: GatewayMetrics, requestId: string) {
+  return (call: UpstreamCall): void => {
+    const outcome = String(call.outcome);
+    metrics.upstreamCalls.inc({ endpoint: call.endpoint, outcome });
+    metrics.upstreamDuration.observe({ endpoint: call.endpoint }, call.durationMs / 1000);
+    logger.info(
+      { requestId, endpoint: call.endpoint, organization: call.organization, outcome, attempts: call.attempts, durationMs: Math.round(call.durationMs * 1000) / 1000 },
+      'upstream call',
+    );
+  };
+}
+
+export function createGateway(options: GatewayOptions): Gateway {
+  const defaults = readConfig({});
+  const upstreamLimits: UpstreamLimits = { ...defaults.upstream, ...options.upstream };
+  const limits: OperationLimits = { ...defaults.limits, ...options.limits };
+  const logger = options.logger ?? createLogger(defaults.logLevel);
+  const metrics = new GatewayMetrics();
+  const ownsDispatcher = options.dispatcher === undefined;
+  const dispatcher =
+    options.dispatcher ??
+    createUpstreamAgent({
+      connectTimeoutMs: upstreamLimits.connectTimeoutMs,
+      headersTimeoutMs: upstreamLimits.headersTimeoutMs,
+      bodyTimeoutMs: upstreamLimits.bodyTimeoutMs,
+      connections: upstreamLimits.maxConnections,
+    });
+  const upstream: EngagementCenterOptions = { ...options, timeoutMs: upstreamLimits.timeoutMs, dispatcher };
+  let draining = false;
+
+  const corsOrigins = options.corsOrigins ?? null;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
     landingPage: false,
     // GraphiQL's assets are inlined by the gateway: many networks cannot reach a CDN.
     renderGraphiQL,
-    graphiql: { title: 'Engagement Center GraphQL', defaultQuery: exampleOperation },
+    graphiql: options.graphiql === false ? false : { title: 'Engagement Center GraphQL', defaultQuery: exampleOperation },
+    batching: limits.batchLimit > 0 ? { limit: limits.batchLimit } : false,
+    cors: corsOrigins
+      ? {
+          origin: corsOrigins.includes('*') ? '*' : [...corsOrigins],
+          methods: ['GET', 'POST'],
+          allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'via-client-sessionid', 'x-alvaria-org-id', 'x-request-id', ...preflightHeaders],
+          exposedHeaders: ['x-request-id'],
+          credentials: false,
+        }
+      : false,
     // Never a stack trace or an upstream detail, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
-    context: ({ request }) => ({ engagementCenter: new EngagementCenterApi(upstream, request.headers) }),
+    logging: {
+      debug: (...args: unknown[]) => logger.debug({ yoga: args.map(String) }),
+      info: (...args: unknown[]) => logger.info({ yoga: args.map(String) }),
+      warn: (...args: unknown[]) => logger.warn({ yoga: args.map(String) }),
+      error: (...args: unknown[]) => logger.error({ err: args[0] }, 'graphql server error'),
+    },
+    plugins: [
+      useRequestId(),
+      useReadinessCheck({ endpoint: '/ready', check: () => !draining }),
+      useObservability({ logger, metrics, graphqlEndpoint: GRAPHQL_ENDPOINT, defaultOrganization: options.defaultOrganization }),
+      useCsrfPrevention(),
+      maxTokensPlugin({ n: limits.maxTokens }),
+      useValidationRules([...operationLimitRules(limits), ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule])]),
+      ...(limits.suggestions ? [] : [useNoSuggestions()]),
+    ],
+    context: ({ request }) => {
+      const requestId = requestIdOf(request);
+      return {
+        requestId,
+        logger,
+        engagementCenter: new EngagementCenterApi(upstream, request.headers, upstreamCallObserver(logger, metrics, requestId)),
+      };
+    },
   });
 
   return {
     yoga,
+    metrics,
+    startDraining: () => {
+      draining = true;
+    },
     close: async () => {
+      draining = true;
       await yoga.dispose();
       if (ownsDispatcher) await dispatcher.close();
     },

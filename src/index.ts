@@ -1,40 +1,49 @@
-/** Entry: read the configuration, listen, stop cleanly on SIGINT/SIGTERM. */
-import { ConfigError, readConfig } from './config.js';
+/** Entry: read the configuration, listen, stop gracefully on SIGINT/SIGTERM. */
+import { ConfigError, readConfig, settings, type GatewayConfig } from './config.js';
+import { createLogger } from './observability/logger.js';
 import { startGateway } from './server.js';
 
-const log = (line: string): void => void process.stdout.write(`${line}\n`);
-
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): GatewayConfig {
   try {
-    config = readConfig();
+    return readConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`Invalid configuration: ${error.message}\n`);
     process.exit(1);
   }
-  const gateway = await startGateway(config, log);
-  const shown = gateway.url.replace('://0.0.0.0:', '://localhost:').replace('://[::]:', '://localhost:');
-  log(`Engagement Center GraphQL gateway listening on ${gateway.url} (GraphiQL: ${shown}/graphql)`);
+}
+
+if (process.argv.includes('--help')) {
+  process.stdout.write('Engagement Center GraphQL gateway. Settings (environment variables):\n');
+  for (const setting of settings) process.stdout.write(`  ${setting.name.padEnd(30)} ${setting.description} Default: ${setting.default}.\n`);
+  process.exit(0);
+}
+
+const config = configOrExit();
+const logger = createLogger(config.logLevel);
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+try {
+  const running = await startGateway(config, logger);
+  const shown = running.url.replace('://0.0.0.0:', '://localhost:').replace('://[::]:', '://localhost:');
+  logger.info({ url: running.url }, `Engagement Center GraphQL gateway listening on ${running.url} (GraphiQL: ${shown}/graphql)`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
-    log(`${signal} received: stopping`);
-    gateway.close().then(
+    logger.info({ signal }, `${signal} received: finishing requests in flight, then stopping`);
+    running.close().then(
       () => process.exit(0),
       (error: unknown) => {
-        process.stderr.write(`Stopping failed: ${String(error)}\n`);
+        logger.error({ err: error }, 'stopping failed');
         process.exit(1);
       },
     );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-}
-
-main().catch((error: unknown) => {
+} catch (error) {
   process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
-});
+}

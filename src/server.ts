@@ -1,19 +1,24 @@
 /**
- * Puts the gateway on a port: starts the built-in simulator when no upstream is configured,
- * then serves `/graphql` and `/health` over node:http.
+ * Puts the gateway on a port: starts the built-in simulator when no upstream is configured, serves
+ * over node:http with timeouts against slow clients and a body limit, and shuts down gracefully.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerClientError } from './client-errors.js';
 import type { GatewayConfig } from './config.js';
-import { createGateway } from './gateway.js';
+import { createGateway, type Gateway } from './gateway.js';
+import { bodyRefusal } from './http/body-limit.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { requestIdFrom } from './plugins/request-id.js';
 import { startSimulator, type Simulator } from './simulator/simulator.js';
 
 export interface RunningGateway {
   /** Where it listens, e.g. `http://127.0.0.1:4000`. */
   readonly url: string;
+  readonly gateway: Gateway;
   /** The in-process simulator, when no `ALVARIA_BASE_URL` was given. */
   readonly simulator: Simulator | null;
+  /** Stops accepting, lets requests in flight finish (up to the grace period), then releases everything. */
   close(): Promise<void>;
 }
 
@@ -27,20 +32,58 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
-export async function startGateway(config: GatewayConfig, log: (line: string) => void = () => {}): Promise<RunningGateway> {
+function refuse(request: IncomingMessage, response: ServerResponse, status: number, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'LENGTH_REQUIRED' } }] });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'x-request-id': requestIdFrom(request.headers['x-request-id']),
+    // The body was not read: this connection cannot carry another request.
+    connection: 'close',
+  });
+  response.end(body);
+}
+
+export async function startGateway(config: GatewayConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
   const simulator = config.baseUrl === null ? await startSimulator() : null;
   const baseUrl = simulator?.url ?? config.baseUrl ?? '';
-  if (simulator) log(`No ALVARIA_BASE_URL set: using the built-in Engagement Center simulator at ${simulator.url}`);
+  if (simulator) logger.info({ simulator: simulator.url }, `No ALVARIA_BASE_URL set: using the built-in Engagement Center simulator at ${simulator.url}`);
 
   const gateway = createGateway({
     baseUrl,
     defaultOrganization: config.defaultOrganization,
     allowedOrganizations: config.allowedOrganizations,
     defaultApiKey: config.apiKey,
-    timeoutMs: config.timeoutMs,
+    upstream: config.upstream,
+    limits: config.limits,
+    graphiql: config.http.graphiql,
+    corsOrigins: config.http.corsOrigins,
+    logger,
   });
-  const server = createServer(gateway.yoga);
+  const { http } = config;
+  let draining = false;
+
+  const server = createServer(
+    {
+      headersTimeout: http.headersTimeoutMs,
+      requestTimeout: http.requestTimeoutMs,
+      // Node checks those two timeouts only this often (30 s by default).
+      connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(http.headersTimeoutMs / 2))),
+    },
+    (request, response) => {
+      if (draining) response.setHeader('connection', 'close');
+      const refusal = bodyRefusal(request, http.maxBodyBytes);
+      if (refusal) {
+        gateway.metrics.graphqlRequests.inc({ operation_type: 'unknown', root_field: 'unknown', status: String(refusal.status) });
+        refuse(request, response, refusal.status, refusal.message);
+        return;
+      }
+      void gateway.yoga.requestListener(request, response);
+    },
+  );
+  server.keepAliveTimeout = http.keepAliveTimeoutMs;
   server.on('clientError', answerClientError);
+
   let address: AddressInfo;
   try {
     address = await listen(server, config.port, config.host);
@@ -53,12 +96,19 @@ export async function startGateway(config: GatewayConfig, log: (line: string) =>
 
   return {
     url: `http://${host}:${address.port}`,
+    gateway,
     simulator,
     close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      draining = true;
+      gateway.startDraining();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Connections go idle as their last request finishes; close each then, and every one at the end of the grace.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => server.closeAllConnections(), http.shutdownGraceMs);
+      server.closeIdleConnections();
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(deadline);
       await gateway.close();
       await simulator?.close();
     },

@@ -11,7 +11,18 @@ describe('readConfig', () => {
       defaultOrganization: 'demo',
       allowedOrganizations: null,
       apiKey: null,
-      timeoutMs: 10_000,
+      upstream: { timeoutMs: 10_000, connectTimeoutMs: 3_000, headersTimeoutMs: 10_000, bodyTimeoutMs: 10_000, maxConnections: 64 },
+      limits: { maxMutations: 5, maxDepth: 15, maxTokens: 2_000, maxAliases: 15, batchLimit: 0, suggestions: false, introspection: true },
+      http: {
+        maxBodyBytes: 65_536,
+        graphiql: true,
+        corsOrigins: null,
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 35_000,
+        keepAliveTimeoutMs: 65_000,
+        shutdownGraceMs: 20_000,
+      },
+      logLevel: 'info',
     });
   });
 
@@ -25,15 +36,28 @@ describe('readConfig', () => {
         ALVARIA_ALLOWED_ORG_IDS: ' Acme , globex,',
         ALVARIA_API_KEY: 'key-1',
         ALVARIA_TIMEOUT_MS: '2500',
+        ALVARIA_MAX_CONNECTIONS: '8',
+        MAX_MUTATIONS_PER_OPERATION: '3',
+        GRAPHQL_BATCH_LIMIT: '4',
+        GRAPHQL_SUGGESTIONS: 'true',
+        GRAPHQL_INTROSPECTION: 'off',
+        GRAPHIQL: 'false',
+        CORS_ORIGINS: 'https://desk.example.com, http://localhost:5173',
+        MAX_BODY_BYTES: '2048',
+        SHUTDOWN_GRACE_MS: '0',
+        LOG_LEVEL: 'warn',
       }),
-    ).toEqual({
+    ).toMatchObject({
       port: 8080,
       host: '127.0.0.1',
       baseUrl: 'https://{orgId}.via.aspect-cloud.net',
       defaultOrganization: 'Acme',
       allowedOrganizations: new Set(['Acme', 'globex']),
       apiKey: 'key-1',
-      timeoutMs: 2500,
+      upstream: { timeoutMs: 2500, maxConnections: 8 },
+      limits: { maxMutations: 3, batchLimit: 4, suggestions: true, introspection: false },
+      http: { graphiql: false, corsOrigins: ['https://desk.example.com', 'http://localhost:5173'], maxBodyBytes: 2048, shutdownGraceMs: 0 },
+      logLevel: 'warn',
     });
   });
 
@@ -56,6 +80,11 @@ describe('readConfig', () => {
     [{ ALVARIA_ALLOWED_ORG_IDS: 'acme,a@b' }, 'ALVARIA_ALLOWED_ORG_IDS'],
     [{ ALVARIA_ORG_ID: 'acme', ALVARIA_ALLOWED_ORG_IDS: 'globex' }, 'ALVARIA_ALLOWED_ORG_IDS'],
     [{ ALVARIA_API_KEY: 'k\u00e9y' }, 'ALVARIA_API_KEY'],
+    [{ GRAPHQL_BATCH_LIMIT: '11' }, 'GRAPHQL_BATCH_LIMIT'],
+    [{ GRAPHIQL: 'maybe' }, 'GRAPHIQL'],
+    [{ CORS_ORIGINS: 'desk.example.com' }, 'CORS_ORIGINS'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SERVER_HEADERS_TIMEOUT_MS: '5000', SERVER_REQUEST_TIMEOUT_MS: '1000' }, 'SERVER_REQUEST_TIMEOUT_MS'],
   ])('%j stops the start with a one-line message naming %s', (env, name) => {
     let error: unknown;
     try {

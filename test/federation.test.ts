@@ -13,6 +13,7 @@ import { startGateway, type RunningGateway } from '../src/server.js';
 import { subgraphSdl } from '../src/schema/subgraph-sdl.js';
 import { crmTypeDefs, startCrmSubgraph, type CrmSubgraph } from './federation/crm-subgraph.js';
 import { clientHeaders } from './helpers/graphql-client.js';
+import { silentLogger } from './helpers/logs.js';
 
 const committedSdl = readFileSync(new URL('../subgraph.graphql', import.meta.url), 'utf8');
 
@@ -35,7 +36,7 @@ async function postGraphQL(url: string, query: string, variables: Record<string,
 let gateway: RunningGateway;
 let crm: CrmSubgraph;
 beforeAll(async () => {
-  gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }));
+  gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), silentLogger());
   crm = await startCrmSubgraph();
 });
 afterAll(async () => {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 import { startGateway, type RunningGateway } from '../src/server.js';
 import { clientHeaders } from './helpers/graphql-client.js';
+import { captureLogs, silentLogger } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
 
 const holdQuery = 'mutation { interactionHold(interactionId: "4320", input: { ehubSessionId: "4875" }) { __typename ... on InteractionCommandAccepted { status } ... on Error { message } } }';
@@ -26,7 +27,7 @@ describe('against a configured upstream', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
     upstream = await startRecordingUpstream();
-    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }));
+    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), silentLogger());
   });
   afterAll(async () => {
     await gateway.close();
@@ -94,9 +95,9 @@ describe('against a configured upstream', () => {
 
 describe('with no upstream configured', () => {
   let gateway: RunningGateway;
-  const lines: string[] = [];
+  const logs = captureLogs();
   beforeAll(async () => {
-    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), (line) => lines.push(line));
+    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), logs.logger);
   });
   afterAll(async () => {
     await gateway.close();
@@ -104,7 +105,7 @@ describe('with no upstream configured', () => {
 
   it('starts the simulator on loopback and says so', () => {
     expect(gateway.simulator?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(lines.join('\n')).toMatch(/simulator/i);
+    expect(logs.text()).toMatch(/using the built-in Engagement Center simulator/);
   });
 
   it('runs a mutation against it in the demo organization', async () => {

@@ -9,7 +9,7 @@ import type { Gateway } from '../src/gateway.js';
 import { HoldDocument } from './generated/graphql.js';
 import { execute, testGateway, useRecordingGateway } from './helpers/graphql-client.js';
 
-const suite = useRecordingGateway({ timeoutMs: 300 });
+const suite = useRecordingGateway({ upstream: { timeoutMs: 300 } });
 
 const hold = async (via: Gateway = suite.gateway) => {
   const result = await execute(via, HoldDocument, { id: '4320', input: { ehubSessionId: '4875' } });

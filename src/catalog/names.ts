@@ -28,3 +28,7 @@ export const enumValueName = (restValue: string): string =>
 export const restPath = (endpoint: EndpointSpec, organization: string, pathId: string): string =>
   `/via/v2/organizations/${encodeURIComponent(organization)}/engagementCenter/${endpoint.resource}/` +
   `${encodeURIComponent(pathId)}/${endpoint.operation}`;
+
+/** The endpoint as a template without ids, for logs and metrics: `interactions/{interactionId}/hold`. */
+export const endpointTemplate = (endpoint: EndpointSpec): string =>
+  `${endpoint.resource}/{${pathIdName(endpoint.resource)}}/${endpoint.operation}`;

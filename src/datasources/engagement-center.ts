@@ -3,14 +3,16 @@
  * become one POST, sent at most once, whose answer becomes a result or a typed error.
  * One instance per GraphQL request: it holds that request's headers.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
-import type { EndpointSpec } from '../catalog/index.js';
-import { httpErrorFor } from '../errors.js';
+import { endpointTemplate, type EndpointSpec } from '../catalog/index.js';
+import { httpErrorFor, UpstreamHttpError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.js';
 import { parseErrorBody } from './error-response.js';
 import { requestBody } from './request-body.js';
 import { forwardedHeaders, type IncomingHeaders } from './request-headers.js';
 import { resolveOrganization, restUrl, type OrganizationPolicy } from './rest-url.js';
 import { parseRetryAfter } from './retry-after.js';
+import { isConnectFailure } from './upstream-agent.js';
 import { upstreamFailure } from './upstream-failure.js';
 
 export interface EngagementCenterOptions extends OrganizationPolicy {
@@ -18,7 +20,7 @@ export interface EngagementCenterOptions extends OrganizationPolicy {
   readonly baseUrl: string;
   /** `ALVARIA_API_KEY`, for requests that carry no `x-api-key`. */
   readonly defaultApiKey: string | null;
-  /** Bounds each call as a whole: connecting, sending and reading the answer. */
+  /** Bounds each call as a whole: connecting, the one connection retry, sending and reading the answer. */
   readonly timeoutMs: number;
   readonly dispatcher: Dispatcher;
   /** Error bodies larger than this are dropped unread (default 1 MiB): no memory spike. */
@@ -29,9 +31,23 @@ export interface CommandAccepted {
   readonly status: number;
 }
 
+/** One REST call as logs and metrics see it: no ids, no credentials. */
+export interface UpstreamCall {
+  readonly endpoint: string;
+  readonly organization: string;
+  /** The HTTP status, or how the call failed. */
+  readonly outcome: number | 'timeout' | 'unavailable' | 'error';
+  readonly durationMs: number;
+  /** 2 when the connection was retried after it could not be established. */
+  readonly attempts: number;
+}
+
 type ResponseBody = Dispatcher.ResponseData['body'];
 
 const DEFAULT_MAX_ERROR_BODY_BYTES = 1024 * 1024;
+
+/** Before the one retry of a connection that could not be established: 50–150 ms. */
+const retryPauseMs = (): number => 50 + Math.random() * 100;
 
 async function readText(body: ResponseBody, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
@@ -44,10 +60,18 @@ async function readText(body: ResponseBody, limit: number): Promise<string | nul
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function outcomeOf(error: unknown): UpstreamCall['outcome'] {
+  if (error instanceof UpstreamHttpError) return error.status;
+  if (error instanceof UpstreamTimeoutError) return 'timeout';
+  if (error instanceof UpstreamUnavailableError) return 'unavailable';
+  return 'error';
+}
+
 export class EngagementCenterApi {
   constructor(
     private readonly options: EngagementCenterOptions,
     private readonly incoming: IncomingHeaders,
+    private readonly onCall: (call: UpstreamCall) => void = () => {},
   ) {}
 
   /** The organization this request's commands go to (header, else the default). */
@@ -56,22 +80,32 @@ export class EngagementCenterApi {
   }
 
   async send(endpoint: EndpointSpec, pathId: string, input: Readonly<Record<string, unknown>>): Promise<CommandAccepted> {
-    const url = restUrl(this.options.baseUrl, endpoint, this.organization(), pathId);
+    const organization = this.organization();
+    const url = restUrl(this.options.baseUrl, endpoint, organization, pathId);
     const headers = forwardedHeaders(this.incoming, {
       defaultApiKey: this.options.defaultApiKey,
       sessionIdRequired: endpoint.sessionIdHeader?.required ?? true,
     });
-    return this.post(url, headers, requestBody(input));
+    const started = performance.now();
+    const call = { endpoint: endpointTemplate(endpoint), organization, attempts: 1 };
+    try {
+      const accepted = await this.post(url, headers, requestBody(input), call);
+      this.onCall({ ...call, outcome: accepted.status, durationMs: performance.now() - started });
+      return accepted;
+    } catch (error) {
+      this.onCall({ ...call, outcome: outcomeOf(error), durationMs: performance.now() - started });
+      throw error;
+    }
   }
 
-  private async post(url: string, headers: Record<string, string>, body: string): Promise<CommandAccepted> {
-    const { dispatcher, timeoutMs } = this.options;
+  private async post(url: string, headers: Record<string, string>, body: string, call: { attempts: number }): Promise<CommandAccepted> {
+    const { timeoutMs } = this.options;
     const signal = AbortSignal.timeout(timeoutMs);
     let status: number;
     let retryAfter: string | string[] | undefined;
     let errorText: string | null = null;
     try {
-      const response = await request(url, { method: 'POST', headers, body, dispatcher, signal });
+      const response = await this.sendOnce(url, headers, body, signal, call);
       status = response.statusCode;
       if (status >= 200 && status < 300) {
         await response.body.dump();
@@ -84,5 +118,18 @@ export class EngagementCenterApi {
     }
     const { message, details } = errorText === null ? { message: null, details: [] } : parseErrorBody(errorText);
     throw httpErrorFor(status, message, details, parseRetryAfter(retryAfter));
+  }
+
+  /** Writes the request at most once: only a connection that could not be established is tried again. */
+  private async sendOnce(url: string, headers: Record<string, string>, body: string, signal: AbortSignal, call: { attempts: number }) {
+    const { dispatcher } = this.options;
+    try {
+      return await request(url, { method: 'POST', headers, body, dispatcher, signal });
+    } catch (error) {
+      if (!isConnectFailure(error) || signal.aborted) throw error;
+      await sleep(retryPauseMs(), undefined, { signal });
+      call.attempts = 2;
+      return await request(url, { method: 'POST', headers, body, dispatcher, signal });
+    }
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The undici dispatcher for every REST call: one keep-alive pool per upstream origin, created by
- * the gateway (never set globally) so tests and shutdown can own it.
+ * The undici dispatcher for every REST call: one bounded keep-alive pool per upstream origin,
+ * created by the gateway (never set globally) so tests and shutdown can own it.
  */
 import { Agent, buildConnector } from 'undici';
 
@@ -11,23 +11,25 @@ export const isConnectFailure = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && failedWhileConnecting.has(error);
 
 export interface UpstreamAgentOptions {
-  /** Time to establish a connection (TCP and TLS), default 3000 ms. */
+  /** Time to establish a connection (TCP and TLS); default 3000 ms. */
   readonly connectTimeoutMs?: number;
-  /** Idle keep-alive sockets are closed after this, default 30000 ms (the server's hint wins when shorter). */
-  readonly keepAliveTimeoutMs?: number;
-  /** Sockets per origin; unlimited by default. */
+  /** Longest wait for an answer's headers; default 10000 ms. */
+  readonly headersTimeoutMs?: number;
+  /** Longest pause between two chunks of an answer's body; default 10000 ms. */
+  readonly bodyTimeoutMs?: number;
+  /** Sockets per origin; further calls queue. Default 64. */
   readonly connections?: number;
+  /** Idle keep-alive sockets are closed after this (the server's own hint wins when shorter); default 30000 ms. */
+  readonly keepAliveTimeoutMs?: number;
 }
 
 export function createUpstreamAgent(options: UpstreamAgentOptions = {}): Agent {
-  const connectTimeoutMs = options.connectTimeoutMs ?? 3_000;
-  const connectBase = buildConnector({ timeout: connectTimeoutMs });
+  const connectBase = buildConnector({ timeout: options.connectTimeoutMs ?? 3_000 });
   return new Agent({
+    connections: options.connections ?? 64,
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
-    // The whole call is bounded by the caller's signal; these only stop a stuck socket from living on.
-    headersTimeout: 0,
-    bodyTimeout: 0,
-    ...(options.connections === undefined ? {} : { connections: options.connections }),
+    headersTimeout: options.headersTimeoutMs ?? 10_000,
+    bodyTimeout: options.bodyTimeoutMs ?? 10_000,
     // Errors raised here happened before anything was written; the classifier needs to know.
     connect(connectOptions, callback) {
       connectBase(connectOptions, (error, socket) => {

@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.js';
+import { silentLogger } from './logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './recording-upstream.js';
 
 export const clientHeaders = {
@@ -23,7 +24,8 @@ export function testGateway(baseUrl: string, options: Partial<GatewayOptions> = 
     defaultOrganization: 'acme',
     allowedOrganizations: null,
     defaultApiKey: null,
-    timeoutMs: 2_000,
+    upstream: { timeoutMs: 2_000 },
+    logger: silentLogger(),
     ...options,
   });
 }

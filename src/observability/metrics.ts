@@ -1,0 +1,45 @@
+/**
+ * Prometheus metrics, one registry per gateway. Labels are bounded and carry no ids, organizations
+ * or credentials: operation types, root field names of this schema, endpoint templates, statuses.
+ */
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export class GatewayMetrics {
+  readonly registry = new Registry();
+
+  readonly graphqlRequests = new Counter({
+    name: 'graphql_requests_total',
+    help: 'GraphQL requests by operation type, root field (or "multiple") and HTTP status.',
+    labelNames: ['operation_type', 'root_field', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  readonly graphqlDuration = new Histogram({
+    name: 'graphql_request_duration_seconds',
+    help: 'Time to answer a GraphQL request.',
+    labelNames: ['operation_type', 'root_field'] as const,
+    buckets: latencyBuckets,
+    registers: [this.registry],
+  });
+
+  readonly upstreamCalls = new Counter({
+    name: 'upstream_requests_total',
+    help: 'REST calls to the Engagement Center by endpoint template and outcome (HTTP status, timeout, unavailable).',
+    labelNames: ['endpoint', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly upstreamDuration = new Histogram({
+    name: 'upstream_request_duration_seconds',
+    help: 'Duration of REST calls to the Engagement Center by endpoint template.',
+    labelNames: ['endpoint'] as const,
+    buckets: latencyBuckets,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * Every response carries `x-request-id`: the client's own when it is sane, else a new UUID. The
+ * same id is in every log line about the request.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Plugin } from 'graphql-yoga';
+
+const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const ids = new WeakMap<Request, string>();
+
+export const requestIdFrom = (value: string | string[] | null | undefined): string => {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text && SANE_REQUEST_ID.test(text) ? text : randomUUID();
+};
+
+/** The request's id, assigned on first use. */
+export function requestIdOf(request: Request): string {
+  let id = ids.get(request);
+  if (id === undefined) {
+    id = requestIdFrom(request.headers.get('x-request-id'));
+    ids.set(request, id);
+  }
+  return id;
+}
+
+export const useRequestId = (): Plugin => ({
+  onResponse({ request, response }) {
+    response.headers.set('x-request-id', requestIdOf(request));
+  },
+});

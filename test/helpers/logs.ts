@@ -1,0 +1,32 @@
+/** A real pino logger whose JSON lines are kept in memory, for tests that read the logs. */
+import { Writable } from 'node:stream';
+import { createLogger, type Logger } from '../../src/observability/logger.js';
+
+export interface CapturedLogs {
+  logger: Logger;
+  /** Everything written so far, as text. */
+  text(): string;
+  /** Everything written so far, parsed. */
+  lines(): Array<Record<string, unknown>>;
+}
+
+export function captureLogs(): CapturedLogs {
+  let text = '';
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return {
+    logger: createLogger('info', destination),
+    text: () => text,
+    lines: () =>
+      text
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+export const silentLogger = (): Logger => createLogger('silent');
