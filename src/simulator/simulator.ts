@@ -14,6 +14,8 @@ export interface RecordedRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
   readonly body: string;
+  /** The client's port: requests on one connection share it. */
+  readonly remotePort: number | undefined;
 }
 
 /** What the next matching request gets instead of the simulated answer. */
@@ -132,7 +134,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const body = await readBody(request);
     if (body === null) return sendError(response, 413);
-    requests.push({ method: request.method ?? '', url: request.url ?? '', headers: { ...request.headers }, body });
+    requests.push({
+      method: request.method ?? '',
+      url: request.url ?? '',
+      headers: { ...request.headers },
+      body,
+      remotePort: request.socket.remotePort,
+    });
     if (requests.length > recordLimit) requests.shift();
 
     const fault = takeFault(request.url ?? '');

@@ -1,0 +1,102 @@
+/**
+ * The HTTP server against slow clients and during shutdown: a client dribbling its headers is cut
+ * off while others are served; keep-alive outlives load balancers' idle timeouts; draining turns
+ * /ready to 503 while /health stays 200; a request in flight when SIGTERM arrives still completes.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { connect } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.js';
+import { startGateway, type RunningGateway } from '../src/server.js';
+import { clientHeaders } from './helpers/graphql-client.js';
+import { silentLogger } from './helpers/logs.js';
+import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
+
+const holdBody = JSON.stringify({ query: 'mutation { interactionHold(interactionId: "1", input: { ehubSessionId: "4875" }) { __typename } }' });
+
+describe('slow clients', () => {
+  let running: RunningGateway;
+  beforeAll(async () => {
+    running = await startGateway(
+      readConfig({ PORT: '0', HOST: '127.0.0.1', SERVER_HEADERS_TIMEOUT_MS: '300', SERVER_REQUEST_TIMEOUT_MS: '600' }),
+      silentLogger(),
+    );
+  });
+  afterAll(async () => {
+    await running.close();
+  });
+
+  it('cuts off a client that dribbles its headers, while serving others', async () => {
+    const socket = connect(Number(new URL(running.url).port), '127.0.0.1');
+    socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n');
+    const dribble = setInterval(() => socket.writable && socket.write('x-slow: 1\r\n'), 50);
+    let raw = '';
+    socket.on('data', (chunk) => (raw += String(chunk)));
+    const closed = once(socket, 'close');
+
+    const response = await request(`${running.url}/health`);
+    expect(response.statusCode).toBe(200);
+    await response.body.dump();
+
+    await closed;
+    clearInterval(dribble);
+    expect(raw).toMatch(/^HTTP\/1\.1 408 /);
+  });
+
+  it('keeps idle connections longer than a load balancer (60 s)', async () => {
+    const response = await request(`${running.url}/health`);
+    await response.body.dump();
+    const keepAlive = String(response.headers['keep-alive']);
+    expect(Number(/timeout=(\d+)/.exec(keepAlive)?.[1])).toBeGreaterThan(60);
+  });
+
+  it('turns /ready to 503 while draining; /health stays 200', async () => {
+    const before = await running.gateway.yoga.fetch('http://gateway.test/ready');
+    expect(before.status).toBe(200);
+    running.gateway.startDraining();
+    expect((await running.gateway.yoga.fetch('http://gateway.test/ready')).status).toBe(503);
+    expect((await running.gateway.yoga.fetch('http://gateway.test/health')).status).toBe(200);
+  });
+});
+
+describe('SIGTERM', () => {
+  let upstream: RecordingUpstream;
+  beforeAll(async () => {
+    upstream = await startRecordingUpstream();
+  });
+  afterAll(async () => {
+    await upstream.close();
+  });
+
+  it('lets a request in flight complete, then exits 0', async () => {
+    upstream.reply({ status: 202, delayMs: 700 });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = once(child, 'exit');
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    while (!/listening on (http:\/\/[\d.:]+)/.test(stdout)) await once(child.stdout, 'data');
+    const url = /listening on (http:\/\/[\d.:]+)/.exec(stdout)?.[1] ?? '';
+
+    const inFlight = request(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...clientHeaders },
+      body: holdBody,
+    });
+    while (upstream.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGTERM');
+
+    const response = await inFlight;
+    expect(response.statusCode).toBe(200);
+    expect(await response.body.json()).toEqual({ data: { interactionHold: { __typename: 'InteractionCommandAccepted' } } });
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/SIGTERM received/);
+  });
+});

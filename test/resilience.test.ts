@@ -1,0 +1,107 @@
+/**
+ * Faults injected into the simulator, as the REST API or a proxy in front of it would produce
+ * them: each ends in its typed error, nothing is retried that may have been carried out, the
+ * server keeps serving, and no promise is left rejected unhandled.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Gateway } from '../src/gateway.js';
+import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
+import { HoldDocument } from './generated/graphql.js';
+import { execute, testGateway } from './helpers/graphql-client.js';
+import { captureLogs } from './helpers/logs.js';
+
+let simulator: Simulator;
+let gateway: Gateway;
+const unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+beforeAll(async () => {
+  process.on('unhandledRejection', onUnhandled);
+  simulator = await startSimulator();
+  gateway = testGateway(simulator.url, { upstream: { timeoutMs: 400 } });
+});
+afterAll(async () => {
+  await gateway.close();
+  await simulator.close();
+  process.off('unhandledRejection', onUnhandled);
+  expect(unhandled).toEqual([]);
+});
+beforeEach(() => {
+  simulator.clearFaults();
+  simulator.requests.length = 0;
+});
+
+const hold = async (via: Gateway = gateway) => {
+  const result = await execute(via, HoldDocument, { id: '4320', input: { ehubSessionId: '4875' } });
+  expect(result.errors).toBeUndefined();
+  return result.data?.interactionHold;
+};
+
+describe('faults from the API or a proxy', () => {
+  it.each([
+    ['a slow answer past the timeout', { delayMs: 1_000, status: 202 }, { __typename: 'UpstreamTimeoutError' }],
+    ['a connection reset', { reset: true }, { __typename: 'UpstreamTimeoutError' }],
+    ['an HTML 502 from a proxy', { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad gateway at 10.1.2.3</html>' }, { __typename: 'UnexpectedStatusError', status: 502, message: 'Bad Gateway', details: [] }],
+    ['a non-JSON error body', { status: 500, body: 'stack trace: at Foo.bar (/srv/app.js:1)' }, { __typename: 'InternalServerError', status: 500, message: 'Internal Server Error', details: [] }],
+    ['an oversized error body (2 MiB)', { status: 400, body: { message: 'x'.repeat(2 * 1024 * 1024) } }, { __typename: 'BadRequestError', status: 400, message: 'Bad Request', details: [] }],
+    ['200 instead of 202', { status: 200 }, { __typename: 'InteractionCommandAccepted', status: 200 }],
+    ['204 instead of 202', { status: 204 }, { __typename: 'InteractionCommandAccepted', status: 204 }],
+  ] as const)('%s', async (_label, fault, expected) => {
+    simulator.injectFault(fault);
+    const result = await hold();
+    expect(result).toMatchObject(expected);
+    expect(JSON.stringify(result)).not.toMatch(/10\.1\.2\.3|stack trace|\/srv\//);
+    expect(simulator.requests).toHaveLength(1);
+    // and the gateway keeps serving
+    expect(await hold()).toMatchObject({ __typename: 'InteractionCommandAccepted', status: 202 });
+  });
+
+  it.each([
+    [429, 'TooManyRequestsError'],
+    [503, 'ServiceUnavailableError'],
+  ] as const)('%i is answered with retryAfterSeconds and never retried', async (status, typename) => {
+    simulator.injectFault({ status, headers: { 'retry-after': '7' }, body: { message: 'slow down' } });
+    expect(await hold()).toMatchObject({ __typename: typename, retryAfterSeconds: 7, message: 'slow down' });
+    expect(simulator.requests).toHaveLength(1);
+  });
+});
+
+describe('an API that is down', () => {
+  it('is an UpstreamUnavailableError after exactly one more connection attempt', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const logs = captureLogs();
+    const down = testGateway(`http://127.0.0.1:${port}`, { logger: logs.logger });
+    try {
+      expect(await hold(down)).toMatchObject({ __typename: 'UpstreamUnavailableError' });
+      expect(logs.lines().find((line) => line.msg === 'upstream call')).toMatchObject({ outcome: 'unavailable', attempts: 2 });
+    } finally {
+      await down.close();
+    }
+  });
+});
+
+describe('a slow API', () => {
+  it('uses at most ALVARIA_MAX_CONNECTIONS connections, and other requests are still answered meanwhile', async () => {
+    const pooled = testGateway(simulator.url, { upstream: { maxConnections: 2, timeoutMs: 5_000 } });
+    try {
+      simulator.injectFault({ operation: 'hold', delayMs: 300, status: 202, times: 4 });
+      let settled = 0;
+      const slow = Array.from({ length: 4 }, () => hold(pooled).finally(() => (settled += 1)));
+      const quick = await execute(pooled, '{ engagementCenter { apiVersion } }');
+      expect(quick.data).toEqual({ engagementCenter: { apiVersion: '2.0.0' } });
+      expect(settled).toBe(0);
+      const health = await pooled.yoga.fetch('http://gateway.test/health');
+      expect(health.status).toBe(200);
+      expect(await Promise.all(slow)).toEqual(Array.from({ length: 4 }, () => expect.objectContaining({ __typename: 'InteractionCommandAccepted' })));
+      const ports = new Set(simulator.requests.map((sent) => sent.remotePort));
+      expect(ports.size).toBeLessThanOrEqual(2);
+    } finally {
+      await pooled.close();
+    }
+  });
+});
