@@ -14,6 +14,7 @@ import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } 
 import { createUpstreamAgent } from './datasources/upstream-agent.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
+import { useContentTypeCheck } from './plugins/content-type.js';
 import { preflightHeaders, useCsrfPrevention } from './plugins/csrf-prevention.js';
 import { useNoSuggestions } from './plugins/no-suggestions.js';
 import { useObservability } from './plugins/observability.js';
@@ -124,6 +125,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useReadinessCheck({ endpoint: '/ready', check: () => !draining }),
       useObservability({ logger, metrics, graphqlEndpoint: GRAPHQL_ENDPOINT, defaultOrganization: options.defaultOrganization }),
       useCsrfPrevention(),
+      useContentTypeCheck(),
       maxTokensPlugin({ n: limits.maxTokens }),
       useValidationRules([...operationLimitRules(limits), ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule])]),
       ...(limits.suggestions ? [] : [useNoSuggestions()]),

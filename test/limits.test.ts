@@ -140,6 +140,12 @@ describe('malformed requests', () => {
     expect(text.status).toBe(403);
   });
 
+  it('a content type no parser reads is a 415 that says what to send', async () => {
+    const response = await post('<query/>', { 'content-type': 'application/xml', 'apollo-require-preflight': '1' });
+    expect(response.status).toBe(415);
+    expect(await response.text()).toMatch(/send the request as application\/json/);
+  });
+
   it('an invalid enum value is refused without a suggestion, and nothing is sent', async () => {
     const result = await execute(
       suite.gateway,

@@ -15,13 +15,25 @@ import {
 
 type Measure = (selectionSet: SelectionSetNode) => number;
 
-/** A measure of selection sets that flattens fragment spreads, memoized per fragment, cycle-safe. */
-function measureWith(
-  combine: (selectionSet: SelectionSetNode, measure: Measure, fragment: (node: FragmentDefinitionNode) => number) => number,
-): Measure {
+/** How a measure folds a selection set: the value of one field, and how siblings combine. */
+interface Fold {
+  readonly field: (measureChildren: () => number, aliased: boolean) => number;
+  readonly combine: (left: number, right: number) => number;
+}
+
+const sum = (left: number, right: number): number => left + right;
+
+/** Root fields: fields reached without descending into fields. */
+const rootFields: Fold = { field: () => 1, combine: sum };
+const depth: Fold = { field: (measureChildren) => 1 + measureChildren(), combine: Math.max };
+const aliases: Fold = { field: (measureChildren, aliased) => (aliased ? 1 : 0) + measureChildren(), combine: sum };
+
+/** Measures selection sets, flattening fragment spreads, each fragment measured once, cycle-safe. */
+function measureWith(fold: Fold, context: ValidationContext): Measure {
   const memo = new Map<string, number>();
   const visiting = new Set<string>();
-  const fragment = (node: FragmentDefinitionNode): number => {
+  const fragment = (node: FragmentDefinitionNode | null | undefined): number => {
+    if (!node) return 0;
     const name = node.name.value;
     const known = memo.get(name);
     if (known !== undefined) return known;
@@ -32,62 +44,21 @@ function measureWith(
     memo.set(name, value);
     return value;
   };
-  const measure: Measure = (selectionSet) => combine(selectionSet, measure, fragment);
-  return (selectionSet) => measure(selectionSet);
+  const measure: Measure = (selectionSet) =>
+    selectionSet.selections.reduce((total, selection) => {
+      const value =
+        selection.kind === Kind.FIELD
+          ? fold.field(() => (selection.selectionSet ? measure(selection.selectionSet) : 0), selection.alias !== undefined)
+          : selection.kind === Kind.INLINE_FRAGMENT
+            ? measure(selection.selectionSet)
+            : fragment(context.getFragment(selection.name.value));
+      return fold.combine(total, value);
+    }, 0);
+  return measure;
 }
-
-function forEachSelection(
-  context: ValidationContext,
-  selectionSet: SelectionSetNode,
-  onField: (selectionSet: SelectionSetNode | undefined, aliased: boolean) => void,
-  onFragment: (selectionSet: SelectionSetNode | null, definition: FragmentDefinitionNode | null) => void,
-): void {
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) onField(selection.selectionSet, selection.alias !== undefined);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) onFragment(selection.selectionSet, null);
-    else onFragment(null, context.getFragment(selection.name.value) ?? null);
-  }
-}
-
-/** Fields reached from a selection set without descending into fields: the root fields. */
-const countFields = (context: ValidationContext) =>
-  measureWith((selectionSet, measure, fragment) => {
-    let count = 0;
-    forEachSelection(
-      context,
-      selectionSet,
-      () => (count += 1),
-      (inline, definition) => (count += inline ? measure(inline) : definition ? fragment(definition) : 0),
-    );
-    return count;
-  });
-
-const maxFieldDepth = (context: ValidationContext) =>
-  measureWith((selectionSet, measure, fragment) => {
-    let deepest = 0;
-    forEachSelection(
-      context,
-      selectionSet,
-      (child) => (deepest = Math.max(deepest, 1 + (child ? measure(child) : 0))),
-      (inline, definition) => (deepest = Math.max(deepest, inline ? measure(inline) : definition ? fragment(definition) : 0)),
-    );
-    return deepest;
-  });
-
-const countAliases = (context: ValidationContext) =>
-  measureWith((selectionSet, measure, fragment) => {
-    let count = 0;
-    forEachSelection(
-      context,
-      selectionSet,
-      (child, aliased) => (count += (aliased ? 1 : 0) + (child ? measure(child) : 0)),
-      (inline, definition) => (count += inline ? measure(inline) : definition ? fragment(definition) : 0),
-    );
-    return count;
-  });
 
 function limitRule(
-  measureFor: (context: ValidationContext) => Measure,
+  fold: Fold,
   applies: (operation: 'query' | 'mutation' | 'subscription') => boolean,
   message: (found: number) => string,
   max: number,
@@ -95,7 +66,7 @@ function limitRule(
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(node) {
       if (!applies(node.operation)) return;
-      const found = measureFor(context)(node.selectionSet);
+      const found = measureWith(fold, context)(node.selectionSet);
       if (found > max) context.reportError(new GraphQLError(message(found), { nodes: node, extensions: { code: 'OPERATION_LIMIT' } }));
     },
   });
@@ -110,12 +81,12 @@ export interface OperationLimitOptions {
 export function operationLimitRules({ maxMutations, maxDepth, maxAliases }: OperationLimitOptions): ValidationRule[] {
   return [
     limitRule(
-      countFields,
+      rootFields,
       (operation) => operation === 'mutation',
       (found) => `This operation sends ${found} commands; at most ${maxMutations} are allowed in one operation. Nothing was sent.`,
       maxMutations,
     ),
-    limitRule(maxFieldDepth, () => true, (found) => `This operation nests fields ${found} deep; at most ${maxDepth} is allowed.`, maxDepth),
-    limitRule(countAliases, () => true, (found) => `This operation uses ${found} aliases; at most ${maxAliases} are allowed.`, maxAliases),
+    limitRule(depth, () => true, (found) => `This operation nests fields ${found} deep; at most ${maxDepth} is allowed.`, maxDepth),
+    limitRule(aliases, () => true, (found) => `This operation uses ${found} aliases; at most ${maxAliases} are allowed.`, maxAliases),
   ];
 }
