@@ -18,6 +18,10 @@ export interface GatewayConfig {
   readonly limits: OperationLimits;
   readonly http: HttpSettings;
   readonly logLevel: LogLevel;
+  /** `PERSISTED_OPERATIONS_FILE`: a codegen persisted-documents.json, or null. */
+  readonly persistedOperationsFile: string | null;
+  /** `PERSISTED_OPERATIONS_ONLY`: refuse documents that are not in that file. */
+  readonly persistedOperationsOnly: boolean;
 }
 
 export interface UpstreamLimits {
@@ -96,6 +100,8 @@ export const settings: readonly Setting[] = [
   { name: 'SERVER_KEEP_ALIVE_TIMEOUT_MS', default: '65000', description: 'Idle keep-alive time; longer than load balancers\' 60 s.' },
   { name: 'SHUTDOWN_GRACE_MS', default: '20000', description: 'On SIGTERM, how long in-flight requests may take to finish.' },
   { name: 'LOG_LEVEL', default: 'info', description: `One of ${logLevels.join(', ')}.` },
+  { name: 'PERSISTED_OPERATIONS_FILE', default: '(none)', description: 'A persisted-documents.json (sha256 hash -> document) from GraphQL Code Generator; clients may then send the hash alone.' },
+  { name: 'PERSISTED_OPERATIONS_ONLY', default: 'false', description: 'Accept only the operations in PERSISTED_OPERATIONS_FILE.' },
 ];
 
 const SIMULATOR_ORGANIZATION = 'demo';
@@ -208,6 +214,12 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     throw new ConfigError('SERVER_REQUEST_TIMEOUT_MS must be at least SERVER_HEADERS_TIMEOUT_MS');
   }
 
+  const persistedOperationsFile = read(env, 'PERSISTED_OPERATIONS_FILE');
+  const persistedOperationsOnly = readBoolean(env, 'PERSISTED_OPERATIONS_ONLY', false);
+  if (persistedOperationsOnly && persistedOperationsFile === null) {
+    throw new ConfigError('PERSISTED_OPERATIONS_ONLY needs PERSISTED_OPERATIONS_FILE');
+  }
+
   return {
     port: readInteger(env, 'PORT', 4000, 0, 65535),
     host,
@@ -241,5 +253,7 @@ export function readConfig(env: Env = process.env): GatewayConfig {
       shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 20_000, 0, 600_000),
     },
     logLevel: readLogLevel(env),
+    persistedOperationsFile,
+    persistedOperationsOnly,
   };
 }

@@ -12,6 +12,7 @@ import { readConfig, type OperationLimits, type UpstreamLimits } from './config.
 import type { GatewayContext } from './context.js';
 import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } from './datasources/engagement-center.js';
 import { createUpstreamAgent } from './datasources/upstream-agent.js';
+import { agentSessionExample, placeholderHeaders, typedErrorExample } from './graphiql-examples.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
 import { useContentTypeCheck } from './plugins/content-type.js';
@@ -20,6 +21,7 @@ import { useNoSuggestions } from './plugins/no-suggestions.js';
 import { useObservability } from './plugins/observability.js';
 import { operationLimitRules } from './plugins/operation-limits.js';
 import { requestIdOf, useRequestId } from './plugins/request-id.js';
+import { usePersistedOperationsFrom, type PersistedOperations } from './persisted-operations.js';
 import { schema } from './schema/index.js';
 
 export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatcher' | 'timeoutMs'> {
@@ -33,6 +35,10 @@ export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatche
   readonly logger?: Logger;
   /** Default: a keep-alive agent that the gateway creates and closes. */
   readonly dispatcher?: Dispatcher;
+  /** Documents clients may send by hash; default none. */
+  readonly persistedOperations?: PersistedOperations;
+  /** GraphiQL's preloaded headers (JSON text); default placeholders to fill in. */
+  readonly graphiqlHeaders?: string;
 }
 
 export interface Gateway {
@@ -45,16 +51,6 @@ export interface Gateway {
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
-const exampleOperation = `# Send the headers Authorization, x-api-key and via-client-sessionid (Headers tab below).
-mutation Hold {
-  interactionHold(interactionId: "4320", input: { ehubSessionId: "4875" }) {
-    __typename
-    ... on InteractionCommandAccepted { status interaction { id } }
-    ... on UpstreamError { status message details { scope reason message } }
-    ... on Error { message }
-  }
-}
-`;
 
 const useValidationRules = (rules: ValidationRule[]): Plugin => ({
   onValidate({ addValidationRule }) {
@@ -101,7 +97,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     // GraphiQL's assets are inlined by the gateway: many networks cannot reach a CDN.
     renderGraphiQL,
-    graphiql: options.graphiql === false ? false : { title: 'Engagement Center GraphQL', defaultQuery: exampleOperation },
+    graphiql:
+      options.graphiql === false
+        ? false
+        : {
+            title: 'Engagement Center GraphQL',
+            defaultQuery: agentSessionExample,
+            defaultTabs: [{ query: agentSessionExample }, { query: typedErrorExample }],
+            headers: options.graphiqlHeaders ?? placeholderHeaders,
+            defaultEditorToolsVisibility: 'headers',
+          },
     batching: limits.batchLimit > 0 ? { limit: limits.batchLimit } : false,
     cors: corsOrigins
       ? {
@@ -129,6 +134,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       maxTokensPlugin({ n: limits.maxTokens }),
       useValidationRules([...operationLimitRules(limits), ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule])]),
       ...(limits.suggestions ? [] : [useNoSuggestions()]),
+      ...(options.persistedOperations ? [usePersistedOperationsFrom(options.persistedOperations)] : []),
     ],
     context: ({ request }) => {
       const requestId = requestIdOf(request);

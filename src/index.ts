@@ -44,6 +44,7 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  const prefix = error instanceof ConfigError ? 'Invalid configuration' : 'Could not start';
+  process.stderr.write(`${prefix}: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }

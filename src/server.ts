@@ -7,8 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { answerClientError } from './client-errors.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway, type Gateway } from './gateway.js';
+import { simulatorHeaders } from './graphiql-examples.js';
 import { bodyRefusal } from './http/body-limit.js';
 import { createLogger, type Logger } from './observability/logger.js';
+import { readPersistedDocuments } from './persisted-operations.js';
 import { requestIdFrom } from './plugins/request-id.js';
 import { startSimulator, type Simulator } from './simulator/simulator.js';
 
@@ -45,6 +47,10 @@ function refuse(request: IncomingMessage, response: ServerResponse, status: numb
 }
 
 export async function startGateway(config: GatewayConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
+  const persistedOperations =
+    config.persistedOperationsFile === null
+      ? undefined
+      : { documents: readPersistedDocuments(config.persistedOperationsFile), onlyKnown: config.persistedOperationsOnly };
   const simulator = config.baseUrl === null ? await startSimulator() : null;
   const baseUrl = simulator?.url ?? config.baseUrl ?? '';
   if (simulator) logger.info({ simulator: simulator.url }, `No ALVARIA_BASE_URL set: using the built-in Engagement Center simulator at ${simulator.url}`);
@@ -59,6 +65,8 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     graphiql: config.http.graphiql,
     corsOrigins: config.http.corsOrigins,
     logger,
+    ...(persistedOperations ? { persistedOperations } : {}),
+    ...(simulator ? { graphiqlHeaders: simulatorHeaders } : {}),
   });
   const { http } = config;
   let draining = false;

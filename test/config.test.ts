@@ -23,6 +23,8 @@ describe('readConfig', () => {
         shutdownGraceMs: 20_000,
       },
       logLevel: 'info',
+      persistedOperationsFile: null,
+      persistedOperationsOnly: false,
     });
   });
 
@@ -84,6 +86,7 @@ describe('readConfig', () => {
     [{ GRAPHIQL: 'maybe' }, 'GRAPHIQL'],
     [{ CORS_ORIGINS: 'desk.example.com' }, 'CORS_ORIGINS'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ PERSISTED_OPERATIONS_ONLY: 'true' }, 'PERSISTED_OPERATIONS_ONLY'],
     [{ SERVER_HEADERS_TIMEOUT_MS: '5000', SERVER_REQUEST_TIMEOUT_MS: '1000' }, 'SERVER_REQUEST_TIMEOUT_MS'],
   ])('%j stops the start with a one-line message naming %s', (env, name) => {
     let error: unknown;

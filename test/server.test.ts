@@ -7,6 +7,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 import { startGateway, type RunningGateway } from '../src/server.js';
+import { agentSessionExample, simulatorHeaders, typedErrorExample } from '../src/graphiql-examples.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { captureLogs, silentLogger } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
@@ -122,5 +123,38 @@ describe('with no upstream configured', () => {
       { ...clientHeaders, 'x-api-key': '' },
     );
     expect(body.data).toEqual({ userReviewEmail: { __typename: 'BadRequestError' } });
+  });
+});
+
+describe("GraphiQL's preloaded examples", () => {
+  let gateway: RunningGateway;
+  beforeAll(async () => {
+    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), silentLogger());
+  });
+  afterAll(async () => {
+    await gateway.close();
+  });
+
+  it('open onto the agent session and the typed error, with the headers the simulator accepts', async () => {
+    const response = await request(`${gateway.url}/graphql`, { headers: { accept: 'text/html' } });
+    const html = await response.body.text();
+    for (const text of ['mutation Connect', 'mutation Disconnect', 'mutation TypedError', 'demo-access-token']) expect(html).toContain(text);
+  });
+
+  it('run against the simulator: every command of the session is accepted, the error is typed', async () => {
+    const headers = JSON.parse(simulatorHeaders) as Record<string, string>;
+    const operations = [...agentSessionExample.matchAll(/^mutation (\w+)/gm)].map((match) => match[1]);
+    expect(operations).toEqual(['Connect', 'Ready', 'Accept', 'Hold', 'Transfer', 'Dispose', 'Disconnect']);
+    for (const operationName of operations) {
+      const response = await request(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: agentSessionExample, operationName }),
+      });
+      const body = (await response.body.json()) as { data: Record<string, { __typename: string }> };
+      expect(Object.values(body.data)[0]?.__typename, operationName).toMatch(/CommandAccepted$/);
+    }
+    const { body } = await post(gateway, typedErrorExample, headers);
+    expect(body.data).toEqual({ interactionHold: { __typename: 'ValidationError', field: 'interactionId', message: expect.any(String) } });
   });
 });

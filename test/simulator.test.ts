@@ -133,3 +133,52 @@ describe('the simulator', () => {
     });
   });
 });
+
+describe('stateful mode', () => {
+  let stateful: Simulator;
+  beforeAll(async () => {
+    stateful = await startSimulator({ stateful: true });
+  });
+  afterAll(async () => {
+    await stateful.close();
+  });
+
+  const send = async (path: string, body: unknown) => {
+    const response = await request(`${stateful.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    const text = await response.body.text();
+    return { status: response.statusCode, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  };
+  const user = (userId: string, operation: string) => `/via/v2/organizations/demo/engagementCenter/users/${userId}/${operation}`;
+  const interaction = (id: string, operation: string) => `/via/v2/organizations/demo/engagementCenter/interactions/${id}/${operation}`;
+  const session = { ehubSessionId: '4875' };
+
+  it('refuses a command for a user who never connected with 404 and says why', async () => {
+    const response = await send(user('ghost', 'ready'), session);
+    expect(response).toMatchObject({ status: 404, json: { code: 404, message: expect.stringMatching(/ghost is not connected: send userConnect first/) } });
+  });
+
+  it('refuses a command for an interaction that was never presented with 404', async () => {
+    const response = await send(interaction('never', 'accept'), session);
+    expect(response).toMatchObject({ status: 404, json: { message: expect.stringMatching(/never was never presented/) } });
+  });
+
+  it('plays a whole agent session, refusing steps out of order with 422', async () => {
+    expect((await send(user('agent1', 'connect'), { attach: false, initialState: 'Idle', station: '9785551212' })).status).toBe(202);
+    expect((await send(user('agent1', 'ready'), session)).status).toBe(202);
+    const presented = await request(`${stateful.url}/_simulator/interactions`, { method: 'POST', body: JSON.stringify({ interactionId: 'ixn-9' }) });
+    expect(presented.statusCode).toBe(201);
+    expect(await presented.body.json()).toEqual({ organization: 'demo', interactionId: 'ixn-9' });
+
+    expect(await send(interaction('ixn-9', 'hold'), session)).toMatchObject({ status: 422, json: { message: expect.stringMatching(/Cannot hold interaction ixn-9: it is presented/) } });
+    for (const step of ['accept', 'hold', 'retrieve', 'terminate']) expect((await send(interaction('ixn-9', step), session)).status).toBe(202);
+    expect((await send(interaction('ixn-9', 'dispose'), { ...session, dispositionId: '1', wrapRequired: false, salesFlag: false, callbackFlag: false, interactionDataCollection: [] })).status).toBe(202);
+    expect((await send(interaction('ixn-9', 'hold'), session)).status).toBe(404);
+
+    expect((await send(user('agent1', 'disconnect'), { ...session, reasonId: '1' })).status).toBe(202);
+    expect((await send(user('agent1', 'ready'), session)).status).toBe(404);
+  });
+
+  it('still validates first: a broken body is a 400 whatever the state', async () => {
+    expect((await send(user('ghost', 'ready'), {})).status).toBe(400);
+  });
+});

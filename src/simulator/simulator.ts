@@ -1,12 +1,14 @@
 /**
  * A stand-in for the Engagement Center REST API, played from the catalog: every valid command is
- * accepted (202); a bad one gets the status and `ErrorResponse` the page lists. Tests can record
+ * accepted (202); a bad one gets the status and `ErrorResponse` the page lists. In stateful mode it
+ * also tracks agent sessions and presented interactions (`session-state.ts`). Tests can record
  * what arrived and inject faults (a status and body, a delay, a reset connection).
  */
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkBody } from './validate-body.js';
 import { matchRoute } from './routes.js';
+import { SessionState } from './session-state.js';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -35,6 +37,8 @@ export interface Fault {
 }
 
 export interface SimulatorOptions {
+  /** Track agent sessions and presented interactions, refusing commands that do not fit (404/422). */
+  readonly stateful?: boolean;
   readonly port?: number;
   readonly host?: string;
   /** How many requests `requests` keeps (the most recent), default 1000. */
@@ -45,12 +49,17 @@ export interface Simulator {
   /** `http://host:port`, the value for `ALVARIA_BASE_URL`. */
   readonly url: string;
   readonly requests: RecordedRequest[];
+  /** Presents an interaction, as `POST /_simulator/interactions` does; returns its id. */
+  presentInteraction(organization?: string, interactionId?: string): string;
   injectFault(fault: Fault): void;
   clearFaults(): void;
   close(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_ORGANIZATION = 'demo';
+/** The simulator's own route, outside the REST API: presents an interaction to be accepted. */
+export const PRESENT_INTERACTION_PATH = '/_simulator/interactions';
 
 interface ErrorEntry {
   readonly scope: string;
@@ -83,7 +92,7 @@ function header(request: IncomingMessage, name: string): string {
 }
 
 /** The simulated answer, following the page's status list. */
-function answer(request: IncomingMessage, response: ServerResponse, body: string): void {
+function answer(request: IncomingMessage, response: ServerResponse, body: string, state: SessionState | null): void {
   const route = matchRoute(new URL(request.url ?? '/', 'http://simulator').pathname);
   if (!route) return sendError(response, 404, [{ scope: 'path', reason: 'notFound', message: 'No such endpoint' }]);
   if (request.method !== 'POST') {
@@ -113,13 +122,30 @@ function answer(request: IncomingMessage, response: ServerResponse, body: string
   if (problem) {
     return sendError(response, 400, [{ scope: problem.field, reason: problem.reason, message: problem.message }], `Invalid ${route.endpoint.schema}ParmsSchema: ${problem.message}`);
   }
+  const refusal = state?.apply(route.endpoint, route.organization, route.pathId, json as Record<string, unknown>);
+  if (refusal) return sendError(response, refusal.status, [{ scope: route.endpoint.operation, reason: refusal.reason, message: refusal.message }], refusal.message);
   response.writeHead(202).end();
+}
+
+/** `POST /_simulator/interactions` `{ "organization"?: "demo", "interactionId"?: "…" }`: presents an interaction. */
+function presentInteraction(response: ServerResponse, body: string, state: SessionState): void {
+  let request: { organization?: unknown; interactionId?: unknown };
+  try {
+    request = JSON.parse(body || '{}') as typeof request;
+  } catch {
+    return sendError(response, 400, [{ scope: 'body', reason: 'json', message: 'The body is not valid JSON' }]);
+  }
+  const organization = typeof request.organization === 'string' ? request.organization : DEFAULT_ORGANIZATION;
+  const interactionId = state.present(organization, typeof request.interactionId === 'string' ? request.interactionId : undefined);
+  const text = JSON.stringify({ organization, interactionId });
+  response.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const requests: RecordedRequest[] = [];
   const recordLimit = options.recordLimit ?? 1000;
   const faults: Array<Fault & { remaining: number }> = [];
+  const state = new SessionState();
 
   const takeFault = (url: string): Fault | undefined => {
     const path = url.split('?')[0] ?? '';
@@ -134,6 +160,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const body = await readBody(request);
     if (body === null) return sendError(response, 413);
+    if (request.method === 'POST' && request.url === PRESENT_INTERACTION_PATH) return presentInteraction(response, body, state);
     requests.push({
       method: request.method ?? '',
       url: request.url ?? '',
@@ -151,7 +178,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       response.writeHead(fault.status, { ...(typeof fault.body === 'object' ? { 'content-type': 'application/json' } : {}), ...fault.headers });
       return void response.end(text);
     }
-    answer(request, response, body);
+    answer(request, response, body, options.stateful ? state : null);
   };
   // A client that goes away mid-request is nothing to report.
   const server: Server = createServer((request, response) => {
@@ -168,6 +195,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     url: `http://${host}:${address.port}`,
     requests,
+    presentInteraction: (organization = DEFAULT_ORGANIZATION, interactionId) => state.present(organization, interactionId),
     injectFault: (fault) => faults.push({ ...fault, remaining: fault.times ?? 1 }),
     clearFaults: () => void faults.splice(0),
     close: () =>

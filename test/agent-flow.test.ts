@@ -1,0 +1,141 @@
+/**
+ * The agent-flow example as a user runs it, and as a test: a real GraphQL client with typed
+ * documents drives a whole agent session through the gateway against the stateful simulator.
+ * Also: persisted operations, with the same client sending hashes instead of documents.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { GraphQLClient } from 'graphql-request';
+import { print, type DocumentNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AgentFlowError, runAgentSession, type AgentSession } from '../examples/agent-flow.js';
+import * as documents from '../examples/generated/graphql.js';
+import { readConfig } from '../src/config.js';
+import { readPersistedDocuments } from '../src/persisted-operations.js';
+import { startGateway, type RunningGateway } from '../src/server.js';
+import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
+import { clientHeaders, testGateway } from './helpers/graphql-client.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const quiet = () => {};
+
+let simulator: Simulator;
+let running: RunningGateway;
+beforeAll(async () => {
+  simulator = await startSimulator({ stateful: true });
+  running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: simulator.url, ALVARIA_ORG_ID: 'demo', LOG_LEVEL: 'silent' }));
+});
+afterAll(async () => {
+  await running.close();
+  await simulator.close();
+});
+
+const session = (overrides: Partial<AgentSession> = {}): AgentSession => ({
+  endpoint: `${running.url}/graphql`,
+  headers: clientHeaders,
+  userId: 'agent-7',
+  interactionId: 'ixn-1',
+  ehubSessionId: '4875',
+  print: quiet,
+  ...overrides,
+});
+
+describe('the agent flow', () => {
+  it('runs connect, ready, accept, hold, retrieve, terminate, dispose, disconnect', async () => {
+    simulator.presentInteraction('demo', 'ixn-1');
+    const before = simulator.requests.length;
+    const results = await runAgentSession(session());
+    expect(results.map((result) => [result.step, result.typename, result.ok])).toEqual([
+      ['connect', 'UserCommandAccepted', true],
+      ['ready', 'UserCommandAccepted', true],
+      ['accept', 'InteractionCommandAccepted', true],
+      ['hold', 'InteractionCommandAccepted', true],
+      ['retrieve', 'InteractionCommandAccepted', true],
+      ['terminate', 'InteractionCommandAccepted', true],
+      ['dispose', 'InteractionCommandAccepted', true],
+      ['disconnect', 'UserCommandAccepted', true],
+    ]);
+    expect(simulator.requests.slice(before).map((sent) => sent.url.split('/').at(-1))).toEqual([
+      'connect', 'ready', 'accept', 'hold', 'retrieve', 'terminate', 'dispose', 'disconnect',
+    ]);
+  });
+
+  it('stops at a typed error and says why: an interaction that was never presented', async () => {
+    const lines: string[] = [];
+    const failure = await runAgentSession(session({ interactionId: 'ixn-never', print: (line) => lines.push(line) })).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AgentFlowError);
+    expect((failure as AgentFlowError).result).toMatchObject({ step: 'accept', typename: 'NotFoundError', ok: false });
+    expect(lines.at(-1)).toMatch(/FAIL accept +NotFoundError: HTTP 404: Interaction ixn-never was never presented/);
+  });
+
+  it('reports a ValidationError with its field, nothing sent', async () => {
+    const before = simulator.requests.length;
+    const failure = (await runAgentSession(session({ userId: '..' })).catch((error: unknown) => error)) as AgentFlowError;
+    expect(failure.result).toMatchObject({ step: 'connect', typename: 'ValidationError' });
+    expect(failure.result.detail).toMatch(/field userId; nothing was sent/);
+    expect(simulator.requests.length).toBe(before);
+  });
+
+  it('runs as `npm run example`, starting everything it needs', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'examples/agent-flow.ts'], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const [code] = await once(child, 'exit');
+    expect(output).toMatch(/ok +disconnect +UserCommandAccepted/);
+    expect(output).toMatch(/ran from connect to disconnect/);
+    expect(code).toBe(0);
+  });
+});
+
+describe('persisted operations', () => {
+  const manifest = readPersistedDocuments(fileURLToPath(new URL('../examples/generated/persisted-documents.json', import.meta.url)));
+  /** Printed document -> hash, so the client can send the hash that codegen wrote for it. */
+  const hashes = new Map(
+    Object.values(documents)
+      .filter((value): value is DocumentNode & { __meta__: { hash: string } } => typeof value === 'object' && value !== null && '__meta__' in value)
+      .map((document) => [print(document), document.__meta__.hash]),
+  );
+  const persistedClient = (endpoint: string) =>
+    new GraphQLClient(endpoint, {
+      headers: { ...clientHeaders },
+      requestMiddleware: (request) => {
+        const body = JSON.parse(String(request.body)) as { query: string; variables?: unknown; operationName?: string };
+        const sha256Hash = hashes.get(body.query);
+        if (!sha256Hash) return request;
+        const { query: _sent, ...rest } = body;
+        return { ...request, body: JSON.stringify({ ...rest, extensions: { persistedQuery: { version: 1, sha256Hash } } }) };
+      },
+    });
+
+  it('runs the whole flow with hashes alone when only known operations are accepted', async () => {
+    const gateway = testGateway(simulator.url, { defaultOrganization: 'demo', persistedOperations: { documents: manifest, onlyKnown: true } });
+    const server = createServer(gateway.yoga.requestListener);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+    try {
+      simulator.presentInteraction('demo', 'ixn-2');
+      const results = await runAgentSession(session({ endpoint, interactionId: 'ixn-2', client: persistedClient(endpoint) }));
+      expect(results.every((result) => result.ok)).toBe(true);
+
+      const post = async (body: unknown) =>
+        (await (await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...clientHeaders }, body: JSON.stringify(body) })).json()) as {
+          errors?: Array<{ message: string; extensions?: { code?: string } }>;
+        };
+      const arbitrary = await post({ query: '{ engagementCenter { apiVersion } }' });
+      expect(arbitrary.errors?.[0]).toMatchObject({ extensions: { code: 'PERSISTED_QUERY_ONLY' } });
+      const unknown = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
+      expect(unknown.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    } finally {
+      server.close();
+      server.closeAllConnections();
+      await gateway.close();
+    }
+  });
+});
