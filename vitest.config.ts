@@ -8,6 +8,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['test/browser/**', 'node_modules/**'],
     // Wire tests start real servers; a slow shared machine must not turn that into a failure.
     testTimeout: 15_000,
   },

@@ -16,8 +16,8 @@ const interaction = (name: string, field: string, input: string) =>
   `mutation ${name} {\n  ${field}(interactionId: "4320", input: ${input}) {\n${accepted('InteractionCommandAccepted')}\n  }\n}`;
 
 export const agentSessionExample = [
-  '# An agent session, one command per operation. Press Run and pick one; Connect comes first.',
-  '# The headers (Authorization, x-api-key, via-client-sessionid) are in the Headers tab below.',
+  '# An agent session, one command per operation. Press Run and pick one; Connect comes first.\n' +
+    '# The headers (Authorization, x-api-key, via-client-sessionid) are in the Headers tab below.',
   user('Connect', 'userConnect', '{ attach: false, initialState: IDLE, station: "9785551212", emailAddress: "agent@example.com" }'),
   user('Ready', 'userReady', '{ ehubSessionId: "4875" }'),
   interaction('Accept', 'interactionAccept', '{ ehubSessionId: "4875" }'),
