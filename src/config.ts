@@ -22,6 +22,8 @@ export interface GatewayConfig {
   readonly persistedOperationsFile: string | null;
   /** `PERSISTED_OPERATIONS_ONLY`: refuse documents that are not in that file. */
   readonly persistedOperationsOnly: boolean;
+  /** `WORKERS`: processes serving the port (node:cluster); 1 runs the gateway in this process. */
+  readonly workers: number;
 }
 
 export interface UpstreamLimits {
@@ -101,6 +103,7 @@ export const settings: readonly Setting[] = [
   { name: 'SHUTDOWN_GRACE_MS', default: '20000', description: 'On SIGTERM, how long in-flight requests may take to finish.' },
   { name: 'LOG_LEVEL', default: 'info', description: `One of ${logLevels.join(', ')}.` },
   { name: 'PERSISTED_OPERATIONS_FILE', default: '(none)', description: 'A persisted-documents.json (sha256 hash -> document) from GraphQL Code Generator; clients may then send the hash alone.' },
+  { name: 'WORKERS', default: '1', description: 'Processes serving the port (node:cluster), e.g. one per core.' },
   { name: 'PERSISTED_OPERATIONS_ONLY', default: 'false', description: 'Accept only the operations in PERSISTED_OPERATIONS_FILE.' },
 ];
 
@@ -255,5 +258,6 @@ export function readConfig(env: Env = process.env): GatewayConfig {
     logLevel: readLogLevel(env),
     persistedOperationsFile,
     persistedOperationsOnly,
+    workers: readInteger(env, 'WORKERS', 1, 1, 64),
   };
 }

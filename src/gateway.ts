@@ -4,13 +4,13 @@
  * call `yoga.fetch` directly.
  */
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import { readConfig, type OperationLimits, type UpstreamLimits } from './config.js';
 import type { GatewayContext } from './context.js';
 import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } from './datasources/engagement-center.js';
+import { CallCoalescer } from './datasources/coalescing.js';
 import { createUpstreamAgent } from './datasources/upstream-agent.js';
 import { agentSessionExample, placeholderHeaders, typedErrorExample } from './graphiql-examples.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -24,7 +24,7 @@ import { requestIdOf, useRequestId } from './plugins/request-id.js';
 import { usePersistedOperationsFrom, type PersistedOperations } from './persisted-operations.js';
 import { schema } from './schema/index.js';
 
-export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatcher' | 'timeoutMs'> {
+export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatcher' | 'timeoutMs' | 'coalescer'> {
   readonly upstream?: Partial<UpstreamLimits>;
   readonly limits?: Partial<OperationLimits>;
   /** Serve GraphiQL to browsers; default true. */
@@ -86,7 +86,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       bodyTimeoutMs: upstreamLimits.bodyTimeoutMs,
       connections: upstreamLimits.maxConnections,
     });
-  const upstream: EngagementCenterOptions = { ...options, timeoutMs: upstreamLimits.timeoutMs, dispatcher };
+  const upstream: EngagementCenterOptions = { ...options, timeoutMs: upstreamLimits.timeoutMs, dispatcher, coalescer: new CallCoalescer() };
   let draining = false;
 
   const corsOrigins = options.corsOrigins ?? null;
@@ -95,8 +95,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
     landingPage: false,
-    // GraphiQL's assets are inlined by the gateway: many networks cannot reach a CDN.
-    renderGraphiQL,
+    // GraphiQL's assets (9 MB) are inlined by the gateway, as many networks cannot reach a CDN;
+    // loaded on the first visit, so an API-only deployment never holds them in memory.
+    renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     graphiql:
       options.graphiql === false
         ? false

@@ -25,6 +25,7 @@ describe('readConfig', () => {
       logLevel: 'info',
       persistedOperationsFile: null,
       persistedOperationsOnly: false,
+      workers: 1,
     });
   });
 

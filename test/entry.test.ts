@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { settings } from '../src/config.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -46,6 +47,15 @@ describe('the entry point', () => {
     expect(code).toBe(1);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).toContain(name);
+  });
+
+  it('lists every setting with its default on --help', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts', '--help'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(0);
+    for (const setting of settings) expect(stdout).toMatch(new RegExp(`${setting.name} .*Default: ${setting.default.replace(/[()*]/g, '\\$&')}`));
   });
 
   it('serves the simulator-backed gateway, then stops cleanly on SIGTERM', async () => {

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import { endpointTemplate, type EndpointSpec } from '../catalog/index.js';
 import { httpErrorFor, UpstreamHttpError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.js';
+import { isCoalescible, type CallCoalescer } from './coalescing.js';
 import { parseErrorBody } from './error-response.js';
 import { requestBody } from './request-body.js';
 import { forwardedHeaders, type IncomingHeaders } from './request-headers.js';
@@ -25,6 +26,8 @@ export interface EngagementCenterOptions extends OrganizationPolicy {
   readonly dispatcher: Dispatcher;
   /** Error bodies larger than this are dropped unread (default 1 MiB): no memory spike. */
   readonly maxErrorBodyBytes?: number;
+  /** Shares identical idempotent signals in flight (`coalescing.ts`); none when absent. */
+  readonly coalescer?: CallCoalescer;
 }
 
 export interface CommandAccepted {
@@ -86,26 +89,47 @@ export class EngagementCenterApi {
       defaultApiKey: this.options.defaultApiKey,
       sessionIdRequired: endpoint.sessionIdHeader?.required ?? true,
     });
+    const body = requestBody(input);
+    const call = () => this.observed(endpointTemplate(endpoint), organization, (attempts) => this.post(url, headers, body, attempts));
+    const { coalescer } = this.options;
+    if (!coalescer || !isCoalescible(endpoint, input)) return call();
+    const key = [url, body, headers.authorization, headers['x-api-key'] ?? '', headers['via-client-sessionid'] ?? ''].join('\n');
+    return coalescer.run({ key, send: call });
+  }
+
+  /** Reports the call (outcome, duration, attempts) whatever its end. */
+  private async observed(
+    endpoint: string,
+    organization: string,
+    post: (attempts: { count: number }) => Promise<CommandAccepted>,
+  ): Promise<CommandAccepted> {
     const started = performance.now();
-    const call = { endpoint: endpointTemplate(endpoint), organization, attempts: 1 };
+    const attempts = { count: 1 };
+    let outcome: UpstreamCall['outcome'] = 'error';
     try {
-      const accepted = await this.post(url, headers, requestBody(input), call);
-      this.onCall({ ...call, outcome: accepted.status, durationMs: performance.now() - started });
+      const accepted = await post(attempts);
+      outcome = accepted.status;
       return accepted;
     } catch (error) {
-      this.onCall({ ...call, outcome: outcomeOf(error), durationMs: performance.now() - started });
+      outcome = outcomeOf(error);
       throw error;
+    } finally {
+      this.onCall({ endpoint, organization, outcome, attempts: attempts.count, durationMs: performance.now() - started });
     }
   }
 
-  private async post(url: string, headers: Record<string, string>, body: string, call: { attempts: number }): Promise<CommandAccepted> {
+  private async post(url: string, headers: Record<string, string>, body: string, attempts: { count: number }): Promise<CommandAccepted> {
     const { timeoutMs } = this.options;
-    const signal = AbortSignal.timeout(timeoutMs);
+    // A timer cleared as soon as the call ends: AbortSignal.timeout() would keep the request
+    // reachable for the whole timeout, and at a few thousand calls a second that is a heap full.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const signal = controller.signal;
     let status: number;
     let retryAfter: string | string[] | undefined;
     let errorText: string | null = null;
     try {
-      const response = await this.sendOnce(url, headers, body, signal, call);
+      const response = await this.sendOnce(url, headers, body, signal, attempts);
       status = response.statusCode;
       if (status >= 200 && status < 300) {
         await response.body.dump();
@@ -115,20 +139,22 @@ export class EngagementCenterApi {
       errorText = await readText(response.body, this.options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
     } catch (error) {
       throw upstreamFailure(error, signal.aborted, timeoutMs);
+    } finally {
+      clearTimeout(timer);
     }
     const { message, details } = errorText === null ? { message: null, details: [] } : parseErrorBody(errorText);
     throw httpErrorFor(status, message, details, parseRetryAfter(retryAfter));
   }
 
   /** Writes the request at most once: only a connection that could not be established is tried again. */
-  private async sendOnce(url: string, headers: Record<string, string>, body: string, signal: AbortSignal, call: { attempts: number }) {
+  private async sendOnce(url: string, headers: Record<string, string>, body: string, signal: AbortSignal, attempts: { count: number }) {
     const { dispatcher } = this.options;
     try {
       return await request(url, { method: 'POST', headers, body, dispatcher, signal });
     } catch (error) {
       if (!isConnectFailure(error) || signal.aborted) throw error;
       await sleep(retryPauseMs(), undefined, { signal });
-      call.attempts = 2;
+      attempts.count = 2;
       return await request(url, { method: 'POST', headers, body, dispatcher, signal });
     }
   }

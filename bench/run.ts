@@ -1,0 +1,139 @@
+/**
+ * `npm run bench`: the gateway against the floor (a bare Node proxy), in the same run, on loopback.
+ * Writes bench/results.json and bench/results.md. Ratios, not absolute times, are the headline:
+ * the machines are shared and noisy. BENCH_SECONDS sets each phase's length (default 5).
+ */
+import { once } from 'node:events';
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { percentile, runLoad } from './load.js';
+import { cpuSeconds, forkHelper, processTree, residentBytes, startBuiltGateway, type Child } from './processes.js';
+import { renderResults, type BenchResults, type Phase } from './report.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const headers = {
+  'content-type': 'application/json',
+  accept: 'application/json',
+  authorization: 'Bearer bench-token',
+  'x-api-key': 'bench-key',
+  'via-client-sessionid': 'bench-session',
+};
+
+const holdQuery = 'mutation Hold($id: ID!, $input: HoldInput!) { interactionHold(interactionId: $id, input: $input) { __typename ... on InteractionCommandAccepted { status } ... on Error { message } } }';
+const transferQuery =
+  'mutation Transfer($id: ID!, $input: TransferInput!) { interactionTransfer(interactionId: $id, input: $input) { __typename ... on InteractionCommandAccepted { status } ... on Error { message } } }';
+const keepAliveQuery = 'mutation KeepAlive($id: ID!, $input: KeepAliveInput!) { userKeepAlive(userId: $id, input: $input) { __typename ... on UserCommandAccepted { status } ... on Error { message } } }';
+
+export const workloads = {
+  interactionHold: JSON.stringify({ query: holdQuery, variables: { id: '4320', input: { ehubSessionId: '4875' } } }),
+  interactionTransfer20: JSON.stringify({
+    query: transferQuery,
+    variables: {
+      id: '4320',
+      input: {
+        transferType: 'USER',
+        ehubSessionId: '4875',
+        workTypeId: '321',
+        userId: '999d97b0c00d99',
+        interactionDataCollection: Array.from({ length: 20 }, (_, index) => ({ key: `Field${index}`, value: `Value number ${index}`, isMasked: index % 2 === 0 })),
+      },
+    },
+  }),
+  userKeepAlive: JSON.stringify({ query: keepAliveQuery, variables: { id: 'agent-1', input: { ehubSessionId: '4875', sessionTimeout: 600 } } }),
+} as const;
+type Workload = keyof typeof workloads;
+
+interface Target {
+  readonly name: string;
+  readonly child: Child;
+  readonly path: string;
+  readonly expect: (status: number, body: string) => boolean;
+}
+
+async function main(): Promise<void> {
+  const stub = await forkHelper('./stub-upstream.ts');
+  const upstreamCalls = async (): Promise<number> => {
+    stub.process.send({ count: true });
+    const [message] = (await once(stub.process, 'message')) as [{ received: number }];
+    return message.received;
+  };
+  const floor: Target = { name: 'floor', child: await forkHelper('./floor-proxy.ts', { UPSTREAM_URL: stub.url }), path: '/', expect: (status) => status === 202 };
+  const gatewayEnv = { PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: stub.url, ALVARIA_ORG_ID: 'bench', LOG_LEVEL: 'info' };
+  const accepted = (status: number, body: string) => status === 200 && body.includes('CommandAccepted"');
+  const gateway: Target = { name: 'gateway', child: await startBuiltGateway(gatewayEnv), path: '/graphql', expect: accepted };
+
+  async function measure(target: Target, workload: Workload, concurrency: number, durationMs = seconds * 1000): Promise<Phase> {
+    const pids = processTree(target.child.process.pid ?? 0);
+    const cpuBefore = cpuSeconds(pids);
+    const callsBefore = await upstreamCalls();
+    let peakRss = residentBytes(pids);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, residentBytes(pids))), 100);
+    const load = await runLoad({ url: target.child.url, path: target.path, headers, body: workloads[workload], concurrency, durationMs, expect: target.expect });
+    clearInterval(sampler);
+    const cpu = cpuSeconds(pids) - cpuBefore;
+    const calls = (await upstreamCalls()) - callsBefore;
+    const phase: Phase = {
+      target: target.name,
+      workload,
+      concurrency,
+      requests: load.requests,
+      unexpected: load.unexpected,
+      upstreamCalls: calls,
+      requestsPerSecond: load.requests / load.seconds,
+      p50Ms: percentile(load.latenciesMs, 50),
+      p99Ms: percentile(load.latenciesMs, 99),
+      cpuMicrosPerRequest: (cpu * 1e6) / Math.max(1, load.requests),
+      peakRssMiB: peakRss / 1024 / 1024,
+    };
+    console.log(
+      `${phase.target.padEnd(10)} ${workload.padEnd(22)} c=${String(concurrency).padEnd(4)} ${phase.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${phase.p50Ms.toFixed(3)} ms  p99 ${phase.p99Ms.toFixed(3)} ms  ${phase.cpuMicrosPerRequest.toFixed(0)} µs CPU/req  RSS ${phase.peakRssMiB.toFixed(0)} MiB  upstream ${calls}/${load.requests}`,
+    );
+    return phase;
+  }
+
+  const phases: Phase[] = [];
+  try {
+    console.log(`warm-up (${seconds} s each)`);
+    for (const target of [floor, gateway]) await measure(target, 'interactionHold', 32);
+    let order = 0;
+    for (const workload of ['interactionHold', 'interactionTransfer20'] as const) {
+      for (const concurrency of [1, 32, 128]) {
+        const pair = order++ % 2 === 0 ? [floor, gateway] : [gateway, floor];
+        for (const target of pair) phases.push(await measure(target, workload, concurrency));
+      }
+    }
+
+    // WORKERS=2: one process per core on a shared port, against the same gateway with one.
+    const clustered: Target = { ...gateway, name: 'gateway-2w', child: await startBuiltGateway({ ...gatewayEnv, WORKERS: '2' }) };
+    try {
+      await measure(clustered, 'interactionHold', 32);
+      for (const target of [gateway, clustered]) phases.push(await measure(target, 'interactionHold', 32));
+    } finally {
+      await clustered.child.stop();
+    }
+
+    // Identical in-flight keepAlives are coalesced: fewer REST calls than answers.
+    phases.push(await measure(gateway, 'userKeepAlive', 32));
+  } finally {
+    await gateway.child.stop();
+    await floor.child.stop();
+    await stub.stop();
+  }
+
+  const invalid = phases.filter((phase) => phase.unexpected > 0 || (phase.workload !== 'userKeepAlive' && phase.upstreamCalls !== phase.requests));
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`,
+    phaseSeconds: seconds,
+    phases,
+  };
+  writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(new URL('results.md', import.meta.url), renderResults(results));
+  console.log(renderResults(results));
+  if (invalid.length > 0) {
+    console.error(`Invalid phases (unexpected answers, or not one REST call per answer): ${JSON.stringify(invalid)}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

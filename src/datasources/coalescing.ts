@@ -1,0 +1,40 @@
+/**
+ * Identical idempotent signals in flight at the same time share one REST call: keepAlive,
+ * agentStatistics, and connect with `attach: true` (the page describes it as a renewal). Identical
+ * means the same organization, URL, body and all three forwarded headers, so credentials never
+ * mix. Nothing is kept once the call settles: the next signal makes a new call.
+ */
+import DataLoader from 'dataloader';
+import type { EndpointSpec } from '../catalog/index.js';
+import type { CommandAccepted } from './engagement-center.js';
+
+const idempotentSignals: Readonly<Record<string, (input: Readonly<Record<string, unknown>>) => boolean>> = {
+  'users/keepAlive': () => true,
+  'users/agentStatistics': () => true,
+  'users/connect': (input) => input.attach === true,
+};
+
+export const isCoalescible = (endpoint: EndpointSpec, input: Readonly<Record<string, unknown>>): boolean =>
+  idempotentSignals[`${endpoint.resource}/${endpoint.operation}`]?.(input) ?? false;
+
+export interface CoalescedCall {
+  /** Everything that makes two calls identical, credentials included. */
+  readonly key: string;
+  readonly send: () => Promise<CommandAccepted>;
+}
+
+/** One per gateway: shared by requests, holding only calls in flight. */
+export class CallCoalescer {
+  private readonly loader = new DataLoader<CoalescedCall, CommandAccepted, string>(
+    (calls) => Promise.all(calls.map((call) => call.send().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
+    { cacheKeyFn: (call) => call.key, batch: false },
+  );
+
+  async run(call: CoalescedCall): Promise<CommandAccepted> {
+    try {
+      return await this.loader.load(call);
+    } finally {
+      this.loader.clear(call);
+    }
+  }
+}
