@@ -6,19 +6,22 @@
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { readConfig, type OperationLimits, type UpstreamLimits } from './config.js';
 import type { GatewayContext } from './context.js';
 import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } from './datasources/engagement-center.js';
 import { CallCoalescer } from './datasources/coalescing.js';
+import type { IncomingHeaders } from './datasources/request-headers.js';
 import { createUpstreamAgent } from './datasources/upstream-agent.js';
+import { createFastGraphQL } from './http/fast-graphql.js';
 import { agentSessionExample, placeholderHeaders, typedErrorExample } from './graphiql-examples.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
 import { useContentTypeCheck } from './plugins/content-type.js';
 import { preflightHeaders, useCsrfPrevention } from './plugins/csrf-prevention.js';
 import { useNoSuggestions } from './plugins/no-suggestions.js';
-import { useObservability } from './plugins/observability.js';
+import { GraphQLRequestReporter, useObservability } from './plugins/observability.js';
 import { operationLimitRules } from './plugins/operation-limits.js';
 import { requestIdOf, useRequestId } from './plugins/request-id.js';
 import { usePersistedOperationsFrom, type PersistedOperations } from './persisted-operations.js';
@@ -43,6 +46,8 @@ export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatche
 
 export interface Gateway {
   readonly yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
+  /** Serves a node:http request: the fast path when it applies (`http/fast-graphql.ts`), else Yoga. */
+  handle(request: IncomingMessage, response: ServerResponse): void;
   readonly metrics: GatewayMetrics;
   /** From now on `/ready` answers 503: shutting down. */
   startDraining(): void;
@@ -88,6 +93,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     });
   const upstream: EngagementCenterOptions = { ...options, timeoutMs: upstreamLimits.timeoutMs, dispatcher, coalescer: new CallCoalescer() };
   let draining = false;
+  const reporter = new GraphQLRequestReporter(logger, metrics, options.defaultOrganization);
+  const buildContext = (requestId: string, headers: IncomingHeaders): GatewayContext => ({
+    requestId,
+    logger,
+    engagementCenter: new EngagementCenterApi(upstream, headers, upstreamCallObserver(logger, metrics, requestId)),
+  });
 
   const corsOrigins = options.corsOrigins ?? null;
   const yoga = createYoga<Record<string, never>, GatewayContext>({
@@ -129,7 +140,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: [
       useRequestId(),
       useReadinessCheck({ endpoint: '/ready', check: () => !draining }),
-      useObservability({ logger, metrics, graphqlEndpoint: GRAPHQL_ENDPOINT, defaultOrganization: options.defaultOrganization }),
+      useObservability({ reporter, metrics, graphqlEndpoint: GRAPHQL_ENDPOINT }),
       useCsrfPrevention(),
       useContentTypeCheck(),
       maxTokensPlugin({ n: limits.maxTokens }),
@@ -137,19 +148,26 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(limits.suggestions ? [] : [useNoSuggestions()]),
       ...(options.persistedOperations ? [usePersistedOperationsFrom(options.persistedOperations)] : []),
     ],
-    context: ({ request }) => {
-      const requestId = requestIdOf(request);
-      return {
-        requestId,
-        logger,
-        engagementCenter: new EngagementCenterApi(upstream, request.headers, upstreamCallObserver(logger, metrics, requestId)),
-      };
-    },
+    context: ({ request }) => buildContext(requestIdOf(request), request.headers),
   });
+  // Only-known persisted operations must be checked by Yoga's plugin on every request.
+  const fastPath = options.persistedOperations?.onlyKnown
+    ? null
+    : createFastGraphQL({ yoga, graphqlEndpoint: GRAPHQL_ENDPOINT, buildContext, reporter, suggestions: limits.suggestions });
 
   return {
     yoga,
     metrics,
+    handle: (request, response) => {
+      if (fastPath?.isEligible(request)) {
+        fastPath.handle(request, response).catch((error: unknown) => {
+          logger.error({ err: error }, 'fast path failed');
+          response.destroy();
+        });
+      } else {
+        void yoga.requestListener(request, response);
+      }
+    },
     startDraining: () => {
       draining = true;
     },

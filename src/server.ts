@@ -86,7 +86,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
         refuse(request, response, refusal.status, refusal.message);
         return;
       }
-      void gateway.yoga.requestListener(request, response);
+      gateway.handle(request, response);
     },
   );
   server.keepAliveTimeout = http.keepAliveTimeoutMs;

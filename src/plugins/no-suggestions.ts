@@ -8,7 +8,7 @@ import type { Plugin } from 'graphql-yoga';
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
-function withoutSuggestion(error: GraphQLError): GraphQLError {
+export function withoutSuggestion(error: GraphQLError): GraphQLError {
   const message = error.message.replace(SUGGESTION, '');
   if (message === error.message) return error;
   return new GraphQLError(message, {

@@ -1,6 +1,7 @@
 /**
  * One log line and one metric sample per GraphQL request (operation, status, duration,
  * organization), and `/metrics` for Prometheus. Nothing here carries a credential or a path id.
+ * `GraphQLRequestReporter` is shared with the HTTP fast path, so both report alike.
  */
 import { getOperationAST, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -9,17 +10,22 @@ import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { requestIdOf } from './request-id.js';
 
-interface RequestRecord {
-  readonly started: number;
-  operationType: string;
-  rootField: string;
-  operationName: string | null;
-}
-
 const UNKNOWN = 'unknown';
 
+export interface GraphQLRequestReport {
+  readonly requestId: string;
+  readonly method: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly operationType: string;
+  readonly rootField: string;
+  readonly operationName: string | null;
+  /** The `x-alvaria-org-id` header's value. */
+  readonly organizationHeader: string | null;
+}
+
 /** The root field's name when there is one (bounded by the schema), else `multiple`. */
-function rootFieldOf(operation: OperationDefinitionNode | null | undefined): string {
+export function rootFieldOf(operation: OperationDefinitionNode | null | undefined): string {
   const names = new Set<string>();
   for (const selection of operation?.selectionSet.selections ?? []) {
     names.add(selection.kind === 'Field' ? selection.name.value : 'fragment');
@@ -28,20 +34,52 @@ function rootFieldOf(operation: OperationDefinitionNode | null | undefined): str
   return names.size === 1 && only ? only : names.size === 0 ? UNKNOWN : 'multiple';
 }
 
-export interface ObservabilityOptions {
-  readonly logger: Logger;
-  readonly metrics: GatewayMetrics;
-  readonly graphqlEndpoint: string;
-  readonly defaultOrganization: string | null;
+export const operationNameOf = (operation: OperationDefinitionNode | null | undefined): string | null =>
+  operation?.name?.value.slice(0, 100) ?? null;
+
+export class GraphQLRequestReporter {
+  constructor(
+    private readonly logger: Logger,
+    private readonly metrics: GatewayMetrics,
+    private readonly defaultOrganization: string | null,
+  ) {}
+
+  report(report: GraphQLRequestReport): void {
+    const labels = { operation_type: report.operationType, root_field: report.rootField };
+    this.metrics.graphqlRequests.inc({ ...labels, status: String(report.status) });
+    this.metrics.graphqlDuration.observe(labels, report.durationMs / 1000);
+    const header = report.organizationHeader;
+    this.logger.info(
+      {
+        requestId: report.requestId,
+        method: report.method,
+        status: report.status,
+        durationMs: Math.round(report.durationMs * 1000) / 1000,
+        operationType: report.operationType,
+        rootField: report.rootField,
+        operationName: report.operationName,
+        organization: header && isOrganizationId(header) ? header : this.defaultOrganization,
+      },
+      'graphql request',
+    );
+  }
 }
 
-export function useObservability({ logger, metrics, graphqlEndpoint, defaultOrganization }: ObservabilityOptions): Plugin {
-  const records = new WeakMap<Request, RequestRecord>();
-  const organizationOf = (request: Request): string | null => {
-    const header = request.headers.get('x-alvaria-org-id');
-    return header && isOrganizationId(header) ? header : defaultOrganization;
-  };
+interface RequestRecord {
+  readonly started: number;
+  operationType: string;
+  rootField: string;
+  operationName: string | null;
+}
 
+export interface ObservabilityOptions {
+  readonly reporter: GraphQLRequestReporter;
+  readonly metrics: GatewayMetrics;
+  readonly graphqlEndpoint: string;
+}
+
+export function useObservability({ reporter, metrics, graphqlEndpoint }: ObservabilityOptions): Plugin {
+  const records = new WeakMap<Request, RequestRecord>();
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname === '/metrics' && request.method === 'GET') {
@@ -54,36 +92,29 @@ export function useObservability({ logger, metrics, graphqlEndpoint, defaultOrga
       }
     },
     onExecute({ args }) {
-      const record = records.get(args.contextValue.request);
+      const request = (args.contextValue as { request?: Request }).request;
+      const record = request && records.get(request);
       if (!record) return;
       const operation = getOperationAST(args.document as DocumentNode, args.operationName);
-      const rootField = rootFieldOf(operation);
       // A batch runs several operations in one request.
       const first = record.operationType === UNKNOWN;
       record.operationType = first ? (operation?.operation ?? UNKNOWN) : 'batch';
-      record.rootField = first ? rootField : 'multiple';
-      record.operationName = operation?.name?.value.slice(0, 100) ?? null;
+      record.rootField = first ? rootFieldOf(operation) : 'multiple';
+      record.operationName = operationNameOf(operation);
     },
     onResponse({ request, response }) {
       const record = records.get(request);
       if (!record) return;
-      const durationMs = performance.now() - record.started;
-      const labels = { operation_type: record.operationType, root_field: record.rootField };
-      metrics.graphqlRequests.inc({ ...labels, status: String(response.status) });
-      metrics.graphqlDuration.observe(labels, durationMs / 1000);
-      logger.info(
-        {
-          requestId: requestIdOf(request),
-          method: request.method,
-          status: response.status,
-          durationMs: Math.round(durationMs * 1000) / 1000,
-          operationType: record.operationType,
-          rootField: record.rootField,
-          operationName: record.operationName,
-          organization: organizationOf(request),
-        },
-        'graphql request',
-      );
+      reporter.report({
+        requestId: requestIdOf(request),
+        method: request.method,
+        status: response.status,
+        durationMs: performance.now() - record.started,
+        operationType: record.operationType,
+        rootField: record.rootField,
+        operationName: record.operationName,
+        organizationHeader: request.headers.get('x-alvaria-org-id'),
+      });
     },
   };
 }
