@@ -4,7 +4,7 @@
  * call `yoga.fetch` directly.
  */
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
+import { execute, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
@@ -56,6 +56,17 @@ export interface Gateway {
 
 const GRAPHQL_ENDPOINT = '/graphql';
 
+
+/**
+ * graphql-js's own executor instead of Yoga's default (graphql-tools'), which also snapshots every
+ * variable value for incremental delivery that this schema never uses: a third of the cost of a
+ * command with 20 data items.
+ */
+const useGraphQLJsExecute = (): Plugin => ({
+  onExecute({ setExecuteFn }) {
+    setExecuteFn(execute);
+  },
+});
 
 const useValidationRules = (rules: ValidationRule[]): Plugin => ({
   onValidate({ addValidationRule }) {
@@ -138,6 +149,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       error: (...args: unknown[]) => logger.error({ err: args[0] }, 'graphql server error'),
     },
     plugins: [
+      useGraphQLJsExecute(),
       useRequestId(),
       useReadinessCheck({ endpoint: '/ready', check: () => !draining }),
       useObservability({ reporter, metrics, graphqlEndpoint: GRAPHQL_ENDPOINT }),

@@ -1,0 +1,24 @@
+/** The request bodies the benchmark sends: a small command, the largest input, an idempotent signal. */
+
+const holdQuery = 'mutation Hold($id: ID!, $input: HoldInput!) { interactionHold(interactionId: $id, input: $input) { __typename ... on InteractionCommandAccepted { status } ... on Error { message } } }';
+const transferQuery =
+  'mutation Transfer($id: ID!, $input: TransferInput!) { interactionTransfer(interactionId: $id, input: $input) { __typename ... on InteractionCommandAccepted { status } ... on Error { message } } }';
+const keepAliveQuery = 'mutation KeepAlive($id: ID!, $input: KeepAliveInput!) { userKeepAlive(userId: $id, input: $input) { __typename ... on UserCommandAccepted { status } ... on Error { message } } }';
+
+export const workloads = {
+  interactionHold: JSON.stringify({ query: holdQuery, variables: { id: '4320', input: { ehubSessionId: '4875' } } }),
+  interactionTransfer20: JSON.stringify({
+    query: transferQuery,
+    variables: {
+      id: '4320',
+      input: {
+        transferType: 'USER',
+        ehubSessionId: '4875',
+        workTypeId: '321',
+        userId: '999d97b0c00d99',
+        interactionDataCollection: Array.from({ length: 20 }, (_, index) => ({ key: `Field${index}`, value: `Value number ${index}`, isMasked: index % 2 === 0 })),
+      },
+    },
+  }),
+  userKeepAlive: JSON.stringify({ query: keepAliveQuery, variables: { id: 'agent-1', input: { ehubSessionId: '4875', sessionTimeout: 600 } } }),
+} as const;
