@@ -20,6 +20,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant as RFC 3339 text with a time zone, such as `2021-06-30T20:15:07.134Z`. The REST call carries the same instant as UTC ISO-8601 text. */
   DateTime: { input: any; output: any; }
+  /** A reference to an entity: its `__typename` and key fields, as a federation router sends it. */
   _Any: { input: any; output: any; }
 };
 
@@ -1291,7 +1292,9 @@ export type PlayPersonalGreetingInput = {
 /** What this gateway serves; the commands are mutations. */
 export type Query = {
   __typename?: 'Query';
+  /** Resolves entity references for a federation router. */
   _entities: Array<Maybe<_Entity>>;
+  /** This subgraph, for a federation router. */
   _service: _Service;
   /** The Engagement Center API behind this gateway: its version, and the organization a request goes to. */
   engagementCenter: EngagementCenter;
@@ -1702,11 +1705,13 @@ export type WarningType =
   /** Sends `Wrap` to the REST API. */
   | 'WRAP';
 
+/** The entities this subgraph resolves: `Interaction` and `Agent`. */
 export type _Entity = Agent | Interaction;
 
+/** This subgraph's description for a federation router. */
 export type _Service = {
   __typename?: '_Service';
-  /** The sdl representing the federated service capabilities. Includes federation directives, removes federation types, and includes rest of full schema after schema directives have been applied */
+  /** The subgraph SDL (Federation v2), as `subgraph.graphql` holds it. */
   sdl?: Maybe<Scalars['String']['output']>;
 };
 
