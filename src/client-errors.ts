@@ -12,7 +12,10 @@ const statusByCode: Readonly<Record<string, number>> = {
 };
 
 export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
+  // An answer to an earlier request on this connection may still be under way (pipelining):
+  // writing ours now would take its place, so the connection is closed instead, as Node does.
+  const answering = (socket as Duplex & { _httpMessage?: unknown })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || answering) {
     socket.destroy();
     return;
   }

@@ -153,8 +153,10 @@ function readOrganization(name: string, text: string): string {
 function readBaseUrl(env: Env): string | null {
   const text = read(env, 'ALVARIA_BASE_URL');
   if (text === null) return null;
+  // Credentials and query strings are not repeated back: they may hold secrets.
+  const shown = text.replace(/\/\/[^/@]*@/, '//***@').replace(/[?#].*$/, '?…');
   const fail = (why: string): never => {
-    throw new ConfigError(`ALVARIA_BASE_URL ${why} (got "${text}")`);
+    throw new ConfigError(`ALVARIA_BASE_URL ${why} (got "${shown}")`);
   };
   let url: URL;
   try {

@@ -173,7 +173,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     handle: (request, response) => {
       if (fastPath?.isEligible(request)) {
         fastPath.handle(request, response).catch((error: unknown) => {
-          logger.error({ err: error }, 'fast path failed');
+          // A client that went away mid-request is no fault of ours.
+          if (request.destroyed || (error as { code?: string }).code === 'ECONNRESET') logger.debug({ err: error }, 'client went away');
+          else logger.error({ err: error }, 'fast path failed');
           response.destroy();
         });
       } else {

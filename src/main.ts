@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import { runPrimary } from './cluster.js';
 import { ConfigError, readConfig, settings, type GatewayConfig } from './config.js';
 import { createLogger, flushLogs, type Logger } from './observability/logger.js';
+import { readPersistedDocuments } from './persisted-operations.js';
 import { startGateway } from './server.js';
 
 function configOrExit(): GatewayConfig {
@@ -43,8 +44,30 @@ async function serve(config: GatewayConfig, logger: Logger): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   } catch (error) {
-    const prefix = error instanceof ConfigError ? 'Invalid configuration' : 'Could not start';
-    process.stderr.write(`${prefix}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${startFailure(error, config)}\n`);
+    process.exit(1);
+  }
+}
+
+/** One line that names the setting at fault when there is one. */
+function startFailure(error: unknown, config: GatewayConfig): string {
+  if (error instanceof ConfigError) return `Invalid configuration: ${error.message}`;
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') return `Invalid configuration: PORT ${config.port} is already in use on ${config.host}`;
+  if (code === 'EACCES') return `Invalid configuration: PORT ${config.port} needs privileges this process lacks`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return `Invalid configuration: HOST "${config.host}" is no address of this machine (${code})`;
+  }
+  return `Could not start: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Settings that only reading a file can check, checked before any worker starts. */
+function checkFilesOrExit(config: GatewayConfig): void {
+  if (config.persistedOperationsFile === null) return;
+  try {
+    readPersistedDocuments(config.persistedOperationsFile);
+  } catch (error) {
+    process.stderr.write(`${startFailure(error, config)}\n`);
     process.exit(1);
   }
 }
@@ -59,5 +82,9 @@ const config = configOrExit();
 const logger = createLogger(config.logLevel);
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
-if (config.workers > 1 && cluster.isPrimary) runPrimary(config.workers, logger);
-else await serve(config, logger);
+if (config.workers > 1 && cluster.isPrimary) {
+  checkFilesOrExit(config);
+  runPrimary(config.workers, logger);
+} else {
+  await serve(config, logger);
+}

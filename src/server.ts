@@ -2,13 +2,13 @@
  * Puts the gateway on a port: starts the built-in simulator when no upstream is configured, serves
  * over node:http with timeouts against slow clients and a body limit, and shuts down gracefully.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerClientError } from './client-errors.js';
 import type { GatewayConfig } from './config.js';
 import { createGateway, type Gateway } from './gateway.js';
 import { simulatorHeaders } from './graphiql-examples.js';
-import { bodyRefusal } from './http/body-limit.js';
+import { refusalFor, type Refusal } from './http/refusals.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { readPersistedDocuments } from './persisted-operations.js';
 import { requestIdFrom } from './plugins/request-id.js';
@@ -34,12 +34,12 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
-function refuse(request: IncomingMessage, response: ServerResponse, status: number, message: string): void {
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'LENGTH_REQUIRED' } }] });
-  response.writeHead(status, {
+function refuse(response: ServerResponse, refusal: Refusal, requestId: string): void {
+  const body = JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+  response.writeHead(refusal.status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
-    'x-request-id': requestIdFrom(request.headers['x-request-id']),
+    'x-request-id': requestId,
     // The body was not read: this connection cannot carry another request.
     connection: 'close',
   });
@@ -80,10 +80,12 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     },
     (request, response) => {
       if (draining) response.setHeader('connection', 'close');
-      const refusal = bodyRefusal(request, http.maxBodyBytes);
+      const refusal = refusalFor(request, http.maxBodyBytes);
       if (refusal) {
+        const requestId = requestIdFrom(request.headers['x-request-id']);
         gateway.metrics.graphqlRequests.inc({ operation_type: 'unknown', root_field: 'unknown', status: String(refusal.status) });
-        refuse(request, response, refusal.status, refusal.message);
+        logger.info({ requestId, method: request.method, status: refusal.status, reason: refusal.code }, 'request refused');
+        refuse(response, refusal, requestId);
         return;
       }
       gateway.handle(request, response);

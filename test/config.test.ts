@@ -101,6 +101,12 @@ describe('readConfig', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
+  it('never echoes credentials or a query string of ALVARIA_BASE_URL', () => {
+    for (const url of ['https://user:s3cret@api.example.com', 'https://api.example.com/?api_key=s3cret']) {
+      expect(() => readConfig({ ALVARIA_BASE_URL: url })).toThrow(/^(?!.*s3cret).*ALVARIA_BASE_URL/);
+    }
+  });
+
   it('never echoes the API key', () => {
     expect(() => readConfig({ ALVARIA_API_KEY: 'secret\u00e9' })).toThrow(/^(?!.*secret)/);
   });

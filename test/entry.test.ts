@@ -4,6 +4,8 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +49,26 @@ describe('the entry point', () => {
     expect(code).toBe(1);
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(stderr).toContain(name);
+  });
+
+  it('names PORT when the port is taken, and stops', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    try {
+      const entry = startEntry({ PORT: String((taken.address() as AddressInfo).port), HOST: '127.0.0.1' });
+      const [code] = await entry.exited;
+      expect(code).toBe(1);
+      expect(entry.output().stderr).toMatch(/^Invalid configuration: PORT \d+ is already in use/m);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('with WORKERS=2, stops at a bad setting instead of restarting workers forever', async () => {
+    const entry = startEntry({ PORT: '0', HOST: '127.0.0.1', WORKERS: '2', PERSISTED_OPERATIONS_FILE: '/nonexistent.json' });
+    const [code] = await entry.exited;
+    expect(code).toBe(1);
+    expect(entry.output().stderr).toMatch(/PERSISTED_OPERATIONS_FILE/);
   });
 
   it('lists every setting with its default on --help', async () => {

@@ -50,6 +50,7 @@ describe('the fast path and Yoga answer alike', () => {
     ['an unknown operation name', { query: hold('1'), operationName: 'Nope' }],
     ['too many commands', { query: `mutation { ${['a', 'b', 'c', 'd', 'e', 'f'].map((alias) => `${alias}: interactionHold(interactionId: "1", input: { ehubSessionId: "1" }) { __typename }`).join(' ')} }` }],
     ['a batch', [{ query: '{ __typename }' }]],
+    ['an unknown parameter next to a command (refused, nothing sent)', { query: hold('5'), foo: 1 }],
     ['a query with variables null', { query: '{ engagementCenter { apiVersion organization { __typename } } }', variables: null }],
     ['a request that accepts graphql-response+json', { query: '{ nope }' }, { accept: 'application/graphql-response+json' }],
   ];
@@ -58,6 +59,11 @@ describe('the fast path and Yoga answer alike', () => {
     const { http: overHttp, yoga, requestIds } = await bothWays(suite.gateway, http.url, JSON.stringify(body), headers);
     expect(overHttp).toEqual(yoga);
     for (const id of requestIds) expect(id).toBeTruthy();
+  });
+
+  it('sends nothing for a command with an unknown parameter', async () => {
+    await bothWays(suite.gateway, http.url, JSON.stringify({ query: hold('5'), foo: 1 }));
+    expect(suite.upstream.requests).toHaveLength(0);
   });
 
   it('sends the upstream the same call', async () => {

@@ -81,6 +81,17 @@ describe('against a configured upstream', () => {
     expect(upstream.requests.length).toBe(before);
   });
 
+  it('answers a Host header that names no host with a JSON 400, no stack trace', async () => {
+    const socket = connect(Number(new URL(gateway.url).port), '127.0.0.1');
+    socket.end('GET /health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n');
+    let raw = '';
+    for await (const chunk of socket) raw += String(chunk);
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw).toMatch(/x-request-id: /i);
+    expect(raw).toContain('"code":"BAD_REQUEST"');
+    expect(raw).not.toMatch(/TypeError|\.js:\d+/);
+  });
+
   it('answers /health with 200', async () => {
     const response = await request(`${gateway.url}/health`);
     expect(response.statusCode).toBe(200);

@@ -132,7 +132,8 @@ export class EngagementCenterApi {
       const response = await this.sendOnce(url, headers, body, signal, attempts);
       status = response.statusCode;
       if (status >= 200 && status < 300) {
-        await response.body.dump();
+        // The status line says the command was accepted; a body that then breaks changes nothing.
+        await response.body.dump().catch(() => undefined);
         return { status };
       }
       retryAfter = response.headers['retry-after'];

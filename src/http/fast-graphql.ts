@@ -55,8 +55,9 @@ function paramsOf(body: Buffer): Params | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  const { query, variables, operationName, extensions } = parsed as Record<string, unknown>;
-  if (typeof query !== 'string' || extensions !== undefined) return null;
+  const { query, variables, operationName, extensions, ...others } = parsed as Record<string, unknown>;
+  // Yoga refuses unknown parameters; a persisted-operation hash (extensions) is its plugin's to read.
+  if (typeof query !== 'string' || extensions !== undefined || Object.values(others).some((value) => value !== undefined && value !== null)) return null;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return null;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
   return {
@@ -86,12 +87,13 @@ function serialize(result: ExecutionResult, suggestions: boolean): string {
 export function createFastGraphQL({ yoga, graphqlEndpoint, buildContext, reporter, suggestions }: FastPathOptions) {
   /** Hands the request, whose body was already read, to Yoga. */
   async function viaYoga(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> {
+    // Headers as Node merged them (one Authorization, as the fast path sees it); a fixed origin,
+    // since only the path matters and a Host header is the client's to garble.
     const headers = new Headers();
-    for (let index = 0; index < request.rawHeaders.length; index += 2) {
-      const name = request.rawHeaders[index] ?? '';
-      if (!HOP_BY_HOP.has(name.toLowerCase())) headers.append(name, request.rawHeaders[index + 1] ?? '');
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined && !HOP_BY_HOP.has(name)) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const url = `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`;
+    const url = `http://localhost${request.url ?? '/'}`;
     const answer = await yoga.fetch(url, { method: request.method ?? 'POST', headers, body: new Uint8Array(body) });
     const text = Buffer.from(await answer.arrayBuffer());
     response.writeHead(answer.status, { ...Object.fromEntries(answer.headers), 'content-length': text.length });
@@ -118,6 +120,7 @@ export function createFastGraphQL({ yoga, graphqlEndpoint, buildContext, reporte
     const headers = incomingHeaders(request.headers);
     const contextValue = buildContext(requestId, headers);
     let result: ExecutionResult;
+    let threw = false;
     try {
       result = (await enveloped.execute({
         schema: enveloped.schema,
@@ -127,11 +130,13 @@ export function createFastGraphQL({ yoga, graphqlEndpoint, buildContext, reporte
         operationName: params.operationName,
       })) as ExecutionResult;
     } catch (error) {
+      threw = true;
       contextValue.logger.error({ requestId, err: error }, 'unexpected error');
-      result = { errors: [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
+      result = { data: null, errors: [new GraphQLError('Unexpected error.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
     }
-    // A request error (variables that do not coerce) ran no resolver: Yoga words it, statuses included.
-    if (!('data' in result)) return viaYoga(request, response, body);
+    // A request error (variables that do not coerce) ran no resolver: Yoga words it, statuses
+    // included. Once execution may have sent a command, nothing is run again.
+    if (!threw && !('data' in result)) return viaYoga(request, response, body);
     const text = serialize(result, suggestions);
     response.writeHead(200, {
       'content-type': 'application/json; charset=utf-8',
