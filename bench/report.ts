@@ -90,5 +90,7 @@ export function renderResults(results: BenchResults): string {
       ? `Coalescing: ${keepAlive.requests} identical concurrent keepAlives (c=32) made ${keepAlive.upstreamCalls} REST calls (${((1 - keepAlive.upstreamCalls / Math.max(1, keepAlive.requests)) * 100).toFixed(0)}% saved).`
       : '',
     '',
+    'For each target missed: the profile, what was tried and what it changed are in README.md, section "Performance".',
+    '',
   ].join('\n');
 }
