@@ -102,7 +102,16 @@ export function createGateway(options: GatewayOptions): Gateway {
       bodyTimeoutMs: upstreamLimits.bodyTimeoutMs,
       connections: upstreamLimits.maxConnections,
     });
-  const upstream: EngagementCenterOptions = { ...options, timeoutMs: upstreamLimits.timeoutMs, dispatcher, coalescer: new CallCoalescer() };
+  const upstream: EngagementCenterOptions = {
+    baseUrl: options.baseUrl,
+    defaultOrganization: options.defaultOrganization,
+    allowedOrganizations: options.allowedOrganizations,
+    defaultApiKey: options.defaultApiKey,
+    ...(options.maxErrorBodyBytes === undefined ? {} : { maxErrorBodyBytes: options.maxErrorBodyBytes }),
+    timeoutMs: upstreamLimits.timeoutMs,
+    dispatcher,
+    coalescer: new CallCoalescer(),
+  };
   let draining = false;
   const reporter = new GraphQLRequestReporter(logger, metrics, options.defaultOrganization);
   const buildContext = (requestId: string, headers: IncomingHeaders): GatewayContext => ({

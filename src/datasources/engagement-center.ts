@@ -120,8 +120,8 @@ export class EngagementCenterApi {
 
   private async post(url: string, headers: Record<string, string>, body: string, attempts: { count: number }): Promise<CommandAccepted> {
     const { timeoutMs } = this.options;
-    // A timer cleared as soon as the call ends: AbortSignal.timeout() would keep the request
-    // reachable for the whole timeout, and at a few thousand calls a second that is a heap full.
+    // A timer cleared as soon as the call ends: AbortSignal.timeout() would keep each call's
+    // objects reachable for the whole timeout, whatever the call's own length.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     const signal = controller.signal;
