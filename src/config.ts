@@ -22,6 +22,7 @@ export interface GatewayConfig {
   readonly persistedOperationsFile: string | null;
   /** `PERSISTED_OPERATIONS_ONLY`: refuse documents that are not in that file. */
   readonly persistedOperationsOnly: boolean;
+  readonly persistedQueries: { readonly maxEntries: number };
   /** `WORKERS`: processes serving the port (node:cluster); 1 runs the gateway in this process. */
   readonly workers: number;
 }
@@ -57,6 +58,8 @@ export interface HttpSettings {
   readonly requestTimeoutMs: number;
   readonly keepAliveTimeoutMs: number;
   readonly shutdownGraceMs: number;
+  readonly shutdownDelayMs: number;
+  readonly corsMaxAgeSeconds: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -104,6 +107,9 @@ export const settings: readonly Setting[] = [
   { name: 'LOG_LEVEL', default: 'info', description: `One of ${logLevels.join(', ')}.` },
   { name: 'PERSISTED_OPERATIONS_FILE', default: '(none)', description: 'A persisted-documents.json (sha256 hash -> document) from GraphQL Code Generator; clients may then send the hash alone.' },
   { name: 'WORKERS', default: '1', description: 'Processes serving the port (node:cluster), e.g. one per core.' },
+  { name: 'SHUTDOWN_DELAY_MS', default: '5000', description: 'On SIGTERM, how long /ready answers 503 while the gateway keeps serving, so load balancers deregister it before it stops accepting.' },
+  { name: 'CORS_MAX_AGE_SECONDS', default: '600', description: 'How long browsers may cache a preflight (Access-Control-Max-Age).' },
+  { name: 'PERSISTED_QUERIES_MAX', default: '1000', description: 'Automatic persisted queries kept (least recently used out) when PERSISTED_OPERATIONS_FILE is not set.' },
   { name: 'PERSISTED_OPERATIONS_ONLY', default: 'false', description: 'Accept only the operations in PERSISTED_OPERATIONS_FILE.' },
 ];
 
@@ -256,10 +262,13 @@ export function readConfig(env: Env = process.env): GatewayConfig {
       requestTimeoutMs,
       keepAliveTimeoutMs: readInteger(env, 'SERVER_KEEP_ALIVE_TIMEOUT_MS', 65_000, 1, 3_600_000),
       shutdownGraceMs: readInteger(env, 'SHUTDOWN_GRACE_MS', 20_000, 0, 600_000),
+      shutdownDelayMs: readInteger(env, 'SHUTDOWN_DELAY_MS', 5_000, 0, 600_000),
+      corsMaxAgeSeconds: readInteger(env, 'CORS_MAX_AGE_SECONDS', 600, 0, 86_400),
     },
     logLevel: readLogLevel(env),
     persistedOperationsFile,
     persistedOperationsOnly,
+    persistedQueries: { maxEntries: readInteger(env, 'PERSISTED_QUERIES_MAX', 1_000, 1, 1_000_000) },
     workers: readInteger(env, 'WORKERS', 1, 1, 64),
   };
 }

@@ -54,11 +54,11 @@ describe('slow clients', () => {
   });
 
   it('turns /ready to 503 while draining; /health stays 200', async () => {
-    const before = await running.gateway.yoga.fetch('http://gateway.test/ready');
+    const before = await fetch(`${running.url}/ready`);
     expect(before.status).toBe(200);
     running.gateway.startDraining();
-    expect((await running.gateway.yoga.fetch('http://gateway.test/ready')).status).toBe(503);
-    expect((await running.gateway.yoga.fetch('http://gateway.test/health')).status).toBe(200);
+    expect((await fetch(`${running.url}/ready`)).status).toBe(503);
+    expect((await fetch(`${running.url}/health`)).status).toBe(200);
   });
 });
 
