@@ -11,6 +11,7 @@ import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
 import { simulatorHeaders } from './graphiql-examples.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { readPersistedDocuments } from './persisted-operations.js';
+import { memoryPersistedQueryStore } from './state/memory-persisted-queries.js';
 import { startSimulator, type Simulator } from './simulator/simulator.js';
 
 export interface RunningGateway {
@@ -67,7 +68,7 @@ export async function startGateway(
     corsMaxAgeSeconds: http.corsMaxAgeSeconds,
     maxBodyBytes: http.maxBodyBytes,
     logger,
-    ...(persistedOperations ? { persistedOperations } : {}),
+    ...(persistedOperations ? { persistedOperations } : { persistedQueryStore: memoryPersistedQueryStore(config.persistedQueries.maxEntries) }),
     ...(simulator ? { graphiqlHeaders: simulatorHeaders } : {}),
     ...overrides,
   });
