@@ -1,13 +1,13 @@
 /** The per-origin circuit breaker, on a fake clock: no sleeps. */
 import { describe, expect, it } from 'vitest';
 import { GatewayMetrics } from '../src/observability/metrics.js';
-import { CircuitBreakers, isFailure, originOf, type Admission, type CallOutcome, type CircuitChange } from '../src/protection/circuit-breaker.js';
+import { circuitOpenMessage, CircuitBreakers, isFailure, originOf, type Admission, type CallOutcome, type CircuitChange } from '../src/protection/circuit-breaker.js';
 import { captureLogs } from './helpers/logs.js';
 
 const A = 'https://acme.via.aspect-cloud.net';
 const B = 'https://other.via.aspect-cloud.net';
 
-function setup(options: { failures?: number; openMs?: number; probeTimeoutMs?: number } = {}) {
+function setup(options: { failures?: number; openMs?: number; probeTimeoutMs?: number; maxCircuits?: number } = {}) {
   let now = 1_000_000;
   const logs = captureLogs();
   const metrics = new GatewayMetrics();
@@ -20,6 +20,7 @@ function setup(options: { failures?: number; openMs?: number; probeTimeoutMs?: n
     now: () => now,
     onStateChange: (change) => changes.push(change),
     ...(options.probeTimeoutMs === undefined ? {} : { probeTimeoutMs: options.probeTimeoutMs }),
+    ...(options.maxCircuits === undefined ? {} : { maxCircuits: options.maxCircuits }),
   });
   /** Admits one command to `origin` and settles it at once with `outcome`. */
   const call = (outcome: CallOutcome, origin = A, retryAfterSeconds?: number): Admission => {
@@ -56,6 +57,7 @@ describe('circuit breaker', () => {
     for (const outcome of [200, 202, 204, 400, 401, 404, 405, 410, 422, 429, 501, 505, 'error'] as const) expect(isFailure(outcome)).toBe(false);
     expect(originOf('https://acme.via.aspect-cloud.net/via/v2/organizations/acme/x')).toBe(A);
     expect(originOf('http://127.0.0.1:8080/prefix/via/v2')).toBe('http://127.0.0.1:8080');
+    expect(circuitOpenMessage(4)).toMatch(/failing.*not sent.*4 s/);
   });
 
   it('opens after N failures in a row and refuses at once, with the seconds until the probe', async () => {
@@ -240,6 +242,18 @@ describe('circuit breaker', () => {
     expect(breakers.state(A)).toBe('half-open');
     if (replacement.admitted) replacement.settle('timeout');
     expect(breakers.state(A)).toBe('open');
+  });
+
+  it('remembers a bounded number of circuits, forgetting the least recently used closed one, never an open one', () => {
+    const { call, breakers } = setup({ failures: 2, maxCircuits: 2 });
+    const [x, y, z] = ['https://x.example', 'https://y.example', 'https://z.example'];
+    call('unavailable', x);
+    call('unavailable', x); // x open
+    call('unavailable', y); // y: one failure
+    call('unavailable', z); // z: one failure; y (closed) is forgotten, x (open) is kept
+    expect(breakers.state(x)).toBe('open');
+    call('unavailable', y); // counted from zero again
+    expect(breakers.state(y)).toBe('closed');
   });
 
   it('counts transitions for metrics', async () => {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GatewayMetrics } from '../src/observability/metrics.js';
-import { createRateLimits, MemoryRateLimits, type RateLimitDecision, type RateLimitOptions } from '../src/protection/rate-limits.js';
+import { createRateLimits, MemoryRateLimits, rateLimitedMessage, type RateLimitDecision, type RateLimitOptions } from '../src/protection/rate-limits.js';
 import { createPersistedQueryStore, MemoryPersistedQueries } from '../src/state/persisted-queries.js';
 import { parseRedisUrl, RareWarning } from '../src/state/redis.js';
 import { captureLogs } from './helpers/logs.js';
@@ -39,6 +39,7 @@ describe('rate limits in memory', () => {
     expect(take({ organization: 'other', authorization: 'Bearer one' }).allowed).toBe(true);
     // Compared exactly: a different case is a different credential.
     expect(take(acme('bearer one')).allowed).toBe(true);
+    expect(rateLimitedMessage('credential', 2)).toMatch(/credential.*not sent.*2 s/);
   });
 
   it('slides: passes again only when the oldest command has left the window, not at a clock edge', () => {

@@ -111,6 +111,17 @@ describe('rate limits shared through Redis', () => {
     expect(await second.consume(acme('B'))).toMatchObject({ allowed: false });
   });
 
+  it('with only the organization limit on, counts every credential of it together', async () => {
+    const [one, two] = await Promise.all([gateway({ url: server.url, ...patient }), gateway({ url: server.url, ...patient })]);
+    const options = { perCredential: 0, perOrganization: 3, windowMs: 5000, keyPrefix: prefix() };
+    const first = new RedisRateLimits({ ...options, redis: one.redis });
+    const second = new RedisRateLimits({ ...options, redis: two.redis });
+    const decisions = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? first : second).consume(acme(`token ${i}`))));
+    expect(allowed(decisions)).toBe(3);
+    expect(decisions.filter((d) => !d.allowed).every((d) => !d.allowed && d.limit === 'organization')).toBe(true);
+    expect((await first.consume({ organization: 'other', authorization: 'token 0' })).allowed).toBe(true);
+  });
+
   it('keeps a credential only as a hash', async () => {
     const { redis } = await gateway({ url: server.url, ...patient });
     const keyPrefix = prefix();

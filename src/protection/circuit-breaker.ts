@@ -84,6 +84,10 @@ const FAILURE_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 export const isFailure = (outcome: CallOutcome): boolean =>
   outcome === 'timeout' || outcome === 'unavailable' || (typeof outcome === 'number' && FAILURE_STATUSES.has(outcome));
 
+/** The `UpstreamUnavailableError` message of a command refused by an open circuit. */
+export const circuitOpenMessage = (retryAfterSeconds: number): string =>
+  `The Engagement Center is failing, so the command was not sent (nothing was carried out). Try again in ${retryAfterSeconds} s.`;
+
 /** The circuit key of a URL: `scheme://host[:port]` (WHATWG origin: the default port is left out). */
 export const originOf = (url: string | URL): string => (typeof url === 'string' ? new URL(url) : url).origin;
 

@@ -63,6 +63,10 @@ export interface RateLimits {
   consume(subject: RateLimitSubject): Promise<RateLimitDecision>;
 }
 
+/** The `RateLimitedError` message of a refused command. */
+export const rateLimitedMessage = (limit: 'credential' | 'organization', retryAfterSeconds: number): string =>
+  `Too many commands for this ${limit === 'credential' ? 'credential' : 'organization'}: the command was not sent. Try again in ${retryAfterSeconds} s.`;
+
 const ALLOWED: RateLimitDecision = Object.freeze({ allowed: true as const });
 const UNJUDGED: RateLimitDecision = Object.freeze({ allowed: true as const, unjudged: true as const });
 
@@ -252,7 +256,9 @@ export class RedisRateLimits implements RateLimits {
   /** The Redis keys of a subject: both in one hash slot (`{organization}`), the credential hashed. */
   keys(subject: RateLimitSubject): { readonly credential: string; readonly organization: string } {
     const slot = `${this.prefix}{${subject.organization}}`;
-    return { credential: `${slot}:c:${credentialHash(subject)}`, organization: `${slot}:o` };
+    const organization = `${slot}:o`;
+    // With the credential limit off its key is never read: no hash to compute.
+    return { credential: this.options.perCredential > 0 ? `${slot}:c:${credentialHash(subject)}` : organization, organization };
   }
 
   async consume(subject: RateLimitSubject): Promise<RateLimitDecision> {
