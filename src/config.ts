@@ -4,7 +4,7 @@
  * The rows live in `settings/table.ts`; this module adds the rules that join several of them.
  */
 import { ConfigError } from './settings/config-error.js';
-import { flatten, readTree, type PlacedSetting, type ValuesOf } from './settings/setting.js';
+import { flatten, readTree, type Env, type PlacedSetting, type ValuesOf } from './settings/setting.js';
 import { settingTable } from './settings/table.js';
 import { SIMULATOR_ORGANIZATION } from './simulator/organization.js';
 
@@ -20,8 +20,6 @@ export type ProtectionSettings = GatewayConfig['protection'];
 
 /** Every setting in the order `--help` and the README list them. */
 export const settings: readonly PlacedSetting[] = flatten(settingTable);
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 function checkRules(config: GatewayConfig): void {
   const { defaultOrganization, allowedOrganizations, http } = config;

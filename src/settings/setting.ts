@@ -59,7 +59,7 @@ export type ValuesOf<Tree> = {
 
 const isSetting = (node: Setting<unknown> | SettingTree): node is Setting<unknown> => made.has(node);
 
-type Env = Readonly<Record<string, string | undefined>>;
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** Empty and unset are the same: "use the default". */
 export function readSetting<T>(row: Setting<T>, env: Env): T {
