@@ -76,7 +76,9 @@ function checkFilesOrExit(config: GatewayConfig): void {
 
 if (process.argv.includes('--help')) {
   process.stdout.write('Engagement Center GraphQL gateway. Settings (environment variables):\n');
-  for (const setting of settings) process.stdout.write(`  ${setting.name.padEnd(30)} ${setting.description} Default: ${setting.default}.\n`);
+  for (const setting of settings) {
+    process.stdout.write(`  ${setting.name.padEnd(30)} ${setting.description} Values: ${setting.parser.accepts}. Default: ${setting.shownDefault}.\n`);
+  }
   process.exit(0);
 }
 

@@ -112,12 +112,14 @@ describe('SIGTERM', () => {
     const { child, exited, output, url } = await startEntry({ SHUTDOWN_DELAY_MS: '0' });
     const stdout = () => output.stdout;
 
+    // The upstream keeps the earlier tests' requests: wait for this one to arrive.
+    const seen = upstream.requests.length;
     const inFlight = request(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...clientHeaders },
       body: holdBody,
     });
-    while (upstream.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (upstream.requests.length === seen) await new Promise((resolve) => setTimeout(resolve, 10));
     child.kill('SIGTERM');
 
     const response = await inFlight;
