@@ -5,13 +5,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
-import { readConfig, type OperationLimits, type UpstreamLimits } from './config.js';
+import { readConfig, type OperationLimits, type ProtectionSettings, type UpstreamLimits } from './config.js';
 import type { GatewayContext } from './context.js';
 import { CallCoalescer } from './datasources/coalescing.js';
 import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } from './datasources/engagement-center.js';
 import { createUpstreamAgent } from './datasources/upstream-agent.js';
 import { placeholderHeaders } from './graphiql-examples.js';
-import type { PersistedOperationsMode, PersistedQueryStore } from './http/concerns/persisted-operations.js';
+import type { PersistedOperationsMode } from './http/concerns/persisted-operations.js';
 import type { Concern } from './http/exchange.js';
 import { hostRefusal } from './http/concerns/framing.js';
 import { createGraphQLHandler } from './http/graphql-handler.js';
@@ -19,7 +19,11 @@ import { pipeline } from './http/pipeline.js';
 import { requestIdFrom } from './http/request-id.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
-import { memoryPersistedQueryStore } from './state/memory-persisted-queries.js';
+import { CircuitBreakers } from './protection/circuit-breaker.js';
+import { CommandGuard } from './protection/command-guard.js';
+import { createRateLimits } from './protection/rate-limits.js';
+import { createPersistedQueryStore, type PersistedQueryStore } from './state/persisted-queries.js';
+import { connectRedis } from './state/redis.js';
 import { schema } from './schema/index.js';
 
 export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatcher' | 'timeoutMs' | 'coalescer'> {
@@ -37,8 +41,14 @@ export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatche
   readonly dispatcher?: Dispatcher;
   /** A manifest of trusted documents; default: automatic persisted queries. */
   readonly persistedOperations?: { readonly documents: ReadonlyMap<string, string>; readonly onlyKnown: boolean };
-  /** Where automatic persisted queries are kept; default in this process. */
+  /** Automatic persisted queries kept at most (least recently used out). */
+  readonly persistedQueriesMax?: number;
+  /** Where automatic persisted queries are kept; default: Redis with `redisUrl`, else this process. */
   readonly persistedQueryStore?: PersistedQueryStore;
+  /** The circuit breaker and the rate limits. */
+  readonly protection?: Partial<ProtectionSettings>;
+  /** `redis://host:port[/db]`: rate counters and persisted queries shared with every gateway naming it. */
+  readonly redisUrl?: string | null;
   /** GraphiQL's preloaded headers (JSON text); default placeholders to fill in. */
   readonly graphiqlHeaders?: string;
   /** Concerns added after the gateway's own (see `http/pipeline.ts`). */
@@ -80,6 +90,26 @@ export function createGateway(options: GatewayOptions): Gateway {
   const limits: OperationLimits = { ...defaults.limits, ...options.limits };
   const logger = options.logger ?? createLogger(defaults.logLevel);
   const metrics = new GatewayMetrics();
+  const protection: ProtectionSettings = { ...defaults.protection, ...options.protection };
+  // Connects in the background: the gateway serves (without shared limits) until Redis answers.
+  const redis = options.redisUrl ? connectRedis({ url: options.redisUrl, logger, metrics }) : null;
+  const guard = new CommandGuard(
+    createRateLimits({
+      perCredential: protection.rateLimitPerCredential,
+      perOrganization: protection.rateLimitPerOrganization,
+      windowMs: protection.rateLimitWindowMs,
+      metrics,
+      redis,
+    }),
+    new CircuitBreakers({
+      failures: protection.circuitFailures,
+      openMs: protection.circuitOpenMs,
+      logger,
+      metrics,
+      // A probe that outlives the call's own bound is lost: let another command probe.
+      probeTimeoutMs: upstreamLimits.timeoutMs + 1_000,
+    }),
+  );
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher =
     options.dispatcher ??
@@ -98,10 +128,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     timeoutMs: upstreamLimits.timeoutMs,
     dispatcher,
     coalescer: new CallCoalescer(),
+    guard,
   };
   const persistedOperations: PersistedOperationsMode = options.persistedOperations
     ? { kind: 'manifest', ...options.persistedOperations }
-    : { kind: 'automatic', store: options.persistedQueryStore ?? memoryPersistedQueryStore(defaults.persistedQueries.maxEntries) };
+    : {
+        kind: 'automatic',
+        store: options.persistedQueryStore ?? createPersistedQueryStore({ maxEntries: options.persistedQueriesMax ?? defaults.persistedQueries.maxEntries, redis }),
+      };
 
   const handleGraphQL = createGraphQLHandler({
     schema,
@@ -169,6 +203,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     close: async () => {
       draining = true;
       if (ownsDispatcher) await dispatcher.close();
+      await redis?.close();
     },
   };
 }

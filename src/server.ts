@@ -11,7 +11,6 @@ import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
 import { simulatorHeaders } from './graphiql-examples.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { readPersistedDocuments } from './persisted-operations.js';
-import { memoryPersistedQueryStore } from './state/memory-persisted-queries.js';
 import { startSimulator, type Simulator } from './simulator/simulator.js';
 
 export interface RunningGateway {
@@ -68,7 +67,10 @@ export async function startGateway(
     corsMaxAgeSeconds: http.corsMaxAgeSeconds,
     maxBodyBytes: http.maxBodyBytes,
     logger,
-    ...(persistedOperations ? { persistedOperations } : { persistedQueryStore: memoryPersistedQueryStore(config.persistedQueries.maxEntries) }),
+    persistedQueriesMax: config.persistedQueries.maxEntries,
+    protection: config.protection,
+    redisUrl: config.redisUrl,
+    ...(persistedOperations ? { persistedOperations } : {}),
     ...(simulator ? { graphiqlHeaders: simulatorHeaders } : {}),
     ...overrides,
   });

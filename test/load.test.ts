@@ -18,7 +18,12 @@ const MUTATIONS_PER_CLIENT = 40;
 let running: RunningGateway;
 let pool: Pool;
 beforeAll(async () => {
-  running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), silentLogger());
+  // Both protections on (the breaker is by default), limits high enough never to refuse: still
+  // exactly one REST call per accepted command.
+  running = await startGateway(
+    readConfig({ PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_CREDENTIAL: '1000000', RATE_LIMIT_PER_ORGANIZATION: '1000000', ALVARIA_CIRCUIT_FAILURES: '5' }),
+    silentLogger(),
+  );
   pool = new Pool(running.url, { connections: CLIENTS });
 });
 afterAll(async () => {

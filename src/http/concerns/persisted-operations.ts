@@ -8,13 +8,9 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { RequestError } from '../graphql-params.js';
+import type { PersistedQueryStore } from '../../state/persisted-queries.js';
 import type { Concern } from '../exchange.js';
 
-/** Where automatic persisted queries are remembered: in this process, or shared (Redis). */
-export interface PersistedQueryStore {
-  get(hash: string): Promise<string | null>;
-  set(hash: string, query: string): Promise<void>;
-}
 
 export type PersistedOperationsMode =
   | { readonly kind: 'automatic'; readonly store: PersistedQueryStore }
