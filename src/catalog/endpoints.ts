@@ -24,6 +24,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'accept',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Accept',
     tag: 'Interactions',
     summary: 'Sends a request to accept an interaction',
@@ -37,6 +38,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'activate',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Activate',
     tag: 'Interactions',
     summary: 'Sends an interaction activation',
@@ -50,6 +52,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'callback',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Callback',
     tag: 'Interactions',
     summary: 'Schedule a Callback',
@@ -70,6 +73,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'conference',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Conference',
     tag: 'Interactions',
     summary: 'Sends a conference request',
@@ -84,6 +88,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'consult',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Consult',
     tag: 'Interactions',
     summary: 'Sends a consult request',
@@ -104,6 +109,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'dial',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Dial',
     tag: 'Interactions',
     summary: 'Sends a request to dial',
@@ -124,6 +130,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'digits',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Digits',
     tag: 'Interactions',
     summary: 'Sends a request to play digits on the telephony connection',
@@ -138,6 +145,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'dispose',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Dispose',
     tag: 'Interactions',
     summary: 'Sends a disposition request for an interaction',
@@ -156,6 +164,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'hold',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Hold',
     tag: 'Interactions',
     summary: 'Sends a request to hold an interaction',
@@ -169,6 +178,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'messageActive',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'MessageActive',
     tag: 'Interactions',
     summary: 'Sends a notification that a chat/SMS session has been activated with an agent',
@@ -187,6 +197,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'reject',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Reject',
     tag: 'Interactions',
     summary: 'Sends a reject for a presented interaction',
@@ -201,6 +212,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'retrieve',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Retrieve',
     tag: 'Interactions',
     summary: 'Sends a request to retrieve a held interaction',
@@ -214,6 +226,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'terminate',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Terminate',
     tag: 'Interactions',
     summary: 'Sends a request to terminate an interaction',
@@ -227,6 +240,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'transfer',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Transfer',
     tag: 'Interactions',
     summary: 'Sends a transfer request for an interaction',
@@ -251,6 +265,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'warning',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Warning',
     tag: 'Interactions',
     summary: 'Notifies the system of a Wrap or Park warning',
@@ -265,6 +280,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'playMessage',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'PlayMessage',
     tag: 'Interactions',
     summary: 'Play a message',
@@ -280,6 +296,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'pauseMessage',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'PauseMessage',
     tag: 'Interactions',
     summary: 'Pause a message',
@@ -293,6 +310,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'resumeMessage',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ResumeMessage',
     tag: 'Interactions',
     summary: 'Resume a message',
@@ -306,6 +324,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'stopMessage',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'StopMessage',
     tag: 'Interactions',
     summary: 'Stop a message',
@@ -319,6 +338,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'cancel',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Cancel',
     tag: 'Users',
     summary: 'Sends a cancel request to cancel a pending disconnect or Not ready request',
@@ -333,6 +353,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'connect',
+    scopes: [['engagementcenterapi']],
     schema: 'Connect',
     tag: 'Users',
     summary: 'Sends a connection request',
@@ -351,6 +372,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'keepAlive',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'KeepAlive',
     tag: 'Users',
     summary: 'Sends a keep alive request',
@@ -366,6 +388,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'disconnect',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Disconnect',
     tag: 'Users',
     summary: 'Disconnects a user',
@@ -380,6 +403,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'forceDisconnect',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ForceDisconnect',
     tag: 'Users',
     summary: 'Forces a disconnect of a user. Any interaction will be ended immediately.',
@@ -396,6 +420,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'monitor',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Monitor',
     tag: 'Users',
     summary: 'Sends a monitor request',
@@ -413,6 +438,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'multitasking',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Multitasking',
     tag: 'Users',
     summary: 'Sends a request to change the multitasking state',
@@ -427,6 +453,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'notReady',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'NotReady',
     tag: 'Users',
     summary: 'Sends a not ready request',
@@ -442,6 +469,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'ready',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Ready',
     tag: 'Users',
     summary: 'Sends a ready request to move the user to the Idle state',
@@ -455,6 +483,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'voicemailForwarded',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'VoicemailForwarded',
     tag: 'Users',
     summary: 'Notify Voicemail Forwarded',
@@ -470,6 +499,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'voicemailUpdated',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'VoicemailUpdated',
     tag: 'Users',
     summary: 'Notify Voicemail Updated',
@@ -484,6 +514,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'playPersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'PlayPersonalGreeting',
     tag: 'Users',
     summary: 'Play a personal greeting',
@@ -499,6 +530,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'stopPlayPersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'StopPlayPersonalGreeting',
     tag: 'Users',
     summary: 'Stop playing a personal greeting',
@@ -513,6 +545,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'pausePlayPersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'PausePlayPersonalGreeting',
     tag: 'Users',
     summary: 'Pause a personal greeting',
@@ -527,6 +560,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'recordPersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'RecordPersonalGreeting',
     tag: 'Users',
     summary: 'Start recording a personal greeting',
@@ -541,6 +575,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'stopRecordPersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'StopRecordPersonalGreeting',
     tag: 'Users',
     summary: 'Stop recording a personal greeting',
@@ -557,6 +592,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'deletePersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'DeletePersonalGreeting',
     tag: 'Users',
     summary: 'Delete a personal greeting',
@@ -571,6 +607,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'personalGreetingUpdated',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'PersonalGreetingUpdated',
     tag: 'Users',
     summary: 'Notify system of a personal greeting update',
@@ -586,6 +623,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'agentStatistics',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'AgentStatistics',
     tag: 'Users',
     summary: 'Request Agent Statistics',
@@ -599,6 +637,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'reassignEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ReassignEmail',
     tag: 'Email',
     summary: 'Reassign a queued email',
@@ -615,6 +654,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'closeEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'CloseEmail',
     tag: 'Email',
     summary: 'Close an email',
@@ -630,6 +670,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'emailActive',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'EmailActive',
     tag: 'Email',
     summary: 'Notify that the retrieval of an email message succeeded',
@@ -643,6 +684,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'emailError',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'EmailError',
     tag: 'Email',
     summary: 'Notify that the retrieval of an email message failed',
@@ -657,6 +699,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'forwardEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ForwardEmail',
     tag: 'Email',
     summary: 'Forward an email',
@@ -673,6 +716,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'saveEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'SaveEmail',
     tag: 'Email',
     summary: 'Save an email',
@@ -690,6 +734,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'sendEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'SendEmail',
     tag: 'Email',
     summary: 'Send an email',
@@ -706,6 +751,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'transferEmailToUser',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'TransferEmailToUser',
     tag: 'Email',
     summary: 'Transfer an email to another user',
@@ -722,6 +768,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'interactions',
     operation: 'transferEmailToWorkType',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'TransferEmailToWorkType',
     tag: 'Email',
     summary: 'Transfer an email to a work type',
@@ -738,6 +785,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'composeEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ComposeEmail',
     tag: 'Email',
     summary: 'Compose a new email',
@@ -752,6 +800,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'removeEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'RemoveEmail',
     tag: 'Email',
     summary: 'Remove a queued email',
@@ -766,6 +815,7 @@ export const endpoints: readonly EndpointSpec[] = [
   {
     resource: 'users',
     operation: 'reviewEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ReviewEmail',
     tag: 'Email',
     summary: 'Activate a queued email',
