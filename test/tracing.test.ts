@@ -11,6 +11,7 @@ import { endpoints } from '../src/catalog/index.js';
 import {
   createTracing,
   errorTypeOf,
+  nodeHeaderReader,
   restUrlTemplate,
   TracingConfigError,
   type HeaderReader,
@@ -430,6 +431,15 @@ describe('helpers for the REST call', () => {
     const connect = endpoints.find((endpoint) => endpoint.resource === 'users' && endpoint.operation === 'connect');
     expect(hold && restUrlTemplate(hold)).toBe(HOLD_TEMPLATE);
     expect(connect && restUrlTemplate(connect)).toBe('/via/v2/organizations/{orgId}/engagementCenter/users/{userId}/connect');
+  });
+
+  it('nodeHeaderReader reads node:http headers as the propagator needs them', async () => {
+    const collector = await receiver();
+    const tracing = tracingWith({ OTEL_EXPORTER_OTLP_ENDPOINT: collector.url });
+    const reader = nodeHeaderReader({ traceparent: sampled, 'x-many': ['a', 'b'] });
+    expect(reader.get('x-many')).toBe('a, b');
+    expect(reader.get('absent')).toBeNull();
+    expect(tracing.startRequestSpan(reader).traceIds()?.trace_id).toBe(TRACE_ID);
   });
 
   it('errorTypeOf gives a code or a class name, never a message', () => {

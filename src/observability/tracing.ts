@@ -16,13 +16,21 @@ import { endpointTemplate } from '../catalog/index.js';
 import { activeScope, runInScope, type TraceIds, type TraceScope } from './trace-context.js';
 import { tracingSettings, withOtelEnv, type OtlpProtocol } from './tracing-config.js';
 
-export { TracingConfigError } from './tracing-config.js';
+export { TracingConfigError, tracingSettings } from './tracing-config.js';
 export type { TraceIds } from './trace-context.js';
 
 /** The one method of a header bag this module reads (Fetch `Headers` and the fast path's both have it). */
 export interface HeaderReader {
   get(name: string): string | null;
 }
+
+/** Node's `IncomingHttpHeaders` as a `HeaderReader` (a repeated header joined with `, `, as Fetch does). */
+export const nodeHeaderReader = (headers: Readonly<Record<string, string | string[] | undefined>>): HeaderReader => ({
+  get(name) {
+    const value = headers[name];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  },
+});
 
 /** The request as its span records it: no header value, no query string (a GET carries variables there). */
 export interface RequestInfo {
