@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { percentile, runLoad } from './load.js';
 import { cpuSeconds, forkHelper, processTree, residentBytes, startBuiltGateway, type Child } from './processes.js';
 import { renderResults, type BenchResults, type Phase } from './report.js';
-import { workloads } from './workloads.js';
+import { clientAccept, sentAsClients, workloads } from './workloads.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const headers = {
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     const callsBefore = await upstreamCalls();
     let peakRss = residentBytes(pids);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, residentBytes(pids))), 100);
-    const load = await runLoad({ url: target.child.url, path: target.path, headers, body: workloads[workload], concurrency, durationMs, expect: target.expect });
+    const sent = sentAsClients.has(workload) ? { ...headers, accept: clientAccept } : headers;
+    const load = await runLoad({ url: target.child.url, path: target.path, headers: sent, body: workloads[workload], concurrency, durationMs, expect: target.expect });
     clearInterval(sampler);
     const cpu = cpuSeconds(pids) - cpuBefore;
     const calls = (await upstreamCalls()) - callsBefore;
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     console.log(`warm-up (${seconds} s each)`);
     for (const target of [floor, gateway]) await measure(target, 'interactionHold', 32);
     let order = 0;
-    for (const workload of ['interactionHold', 'interactionTransfer20'] as const) {
+    for (const workload of ['apolloClientHold', 'interactionHold', 'interactionTransfer20'] as const) {
       for (const concurrency of [1, 32, 128]) {
         const pair = order++ % 2 === 0 ? [floor, gateway] : [gateway, floor];
         for (const target of pair) phases.push(await measure(target, workload, concurrency));

@@ -1,12 +1,29 @@
-/** The request bodies the benchmark sends: a small command, the largest input, an idempotent signal. */
+/**
+ * The requests the benchmark sends: a small command as Apollo Client 4 sends it (its `Accept`,
+ * `operationName` and `extensions.clientLibrary`) and bare, the largest input, an idempotent signal.
+ */
 
 const holdQuery = 'mutation Hold($id: ID!, $input: HoldInput!) { interactionHold(interactionId: $id, input: $input) { __typename ... on InteractionCommandAccepted { status } ... on Error { message } } }';
 const transferQuery =
   'mutation Transfer($id: ID!, $input: TransferInput!) { interactionTransfer(interactionId: $id, input: $input) { __typename ... on InteractionCommandAccepted { status } ... on Error { message } } }';
 const keepAliveQuery = 'mutation KeepAlive($id: ID!, $input: KeepAliveInput!) { userKeepAlive(userId: $id, input: $input) { __typename ... on UserCommandAccepted { status } ... on Error { message } } }';
 
+const holdVariables = { id: '4320', input: { ehubSessionId: '4875' } };
+
+/** What Apollo Client 4 and urql 6 put first in `Accept`. */
+export const clientAccept = 'application/graphql-response+json,application/json;q=0.9';
+
+/** Workloads sent with `clientAccept` rather than `application/json`. */
+export const sentAsClients: ReadonlySet<string> = new Set(['apolloClientHold']);
+
 export const workloads = {
-  interactionHold: JSON.stringify({ query: holdQuery, variables: { id: '4320', input: { ehubSessionId: '4875' } } }),
+  apolloClientHold: JSON.stringify({
+    operationName: 'Hold',
+    query: holdQuery,
+    variables: holdVariables,
+    extensions: { clientLibrary: { name: '@apollo/client', version: '4.3.8' } },
+  }),
+  interactionHold: JSON.stringify({ query: holdQuery, variables: holdVariables }),
   interactionTransfer20: JSON.stringify({
     query: transferQuery,
     variables: {

@@ -1,30 +1,25 @@
 /**
- * Builds the gateway without listening: the Yoga server over the schema with its limits, logs and
- * metrics, and one upstream dispatcher that it owns. `src/server.ts` puts it on a port; tests can
- * call `yoga.fetch` directly.
+ * Builds the gateway without listening: the request pipeline over the schema, the routes beside
+ * it (`/health`, `/ready`, `/metrics`), and one upstream dispatcher that it owns. `src/server.ts`
+ * puts it on a port.
  */
-import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
-import { execute, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
-import { createYoga, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { readConfig, type OperationLimits, type UpstreamLimits } from './config.js';
 import type { GatewayContext } from './context.js';
-import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } from './datasources/engagement-center.js';
 import { CallCoalescer } from './datasources/coalescing.js';
-import type { IncomingHeaders } from './datasources/request-headers.js';
+import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } from './datasources/engagement-center.js';
 import { createUpstreamAgent } from './datasources/upstream-agent.js';
-import { createFastGraphQL } from './http/fast-graphql.js';
-import { agentSessionExample, placeholderHeaders, typedErrorExample } from './graphiql-examples.js';
+import { placeholderHeaders } from './graphiql-examples.js';
+import type { PersistedOperationsMode, PersistedQueryStore } from './http/concerns/persisted-operations.js';
+import type { Concern } from './http/exchange.js';
+import { hostRefusal } from './http/concerns/framing.js';
+import { createGraphQLHandler } from './http/graphql-handler.js';
+import { pipeline } from './http/pipeline.js';
+import { requestIdFrom } from './http/request-id.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
-import { useContentTypeCheck } from './plugins/content-type.js';
-import { preflightHeaders, useCsrfPrevention } from './plugins/csrf-prevention.js';
-import { useNoSuggestions } from './plugins/no-suggestions.js';
-import { GraphQLRequestReporter, useObservability } from './plugins/observability.js';
-import { operationLimitRules } from './plugins/operation-limits.js';
-import { requestIdOf, useRequestId } from './plugins/request-id.js';
-import { usePersistedOperationsFrom, type PersistedOperations } from './persisted-operations.js';
+import { memoryPersistedQueryStore } from './state/memory-persisted-queries.js';
 import { schema } from './schema/index.js';
 
 export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatcher' | 'timeoutMs' | 'coalescer'> {
@@ -34,19 +29,24 @@ export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatche
   readonly graphiql?: boolean;
   /** Origins allowed cross-origin access (`*`: any); default none. */
   readonly corsOrigins?: readonly string[] | null;
+  readonly corsMaxAgeSeconds?: number;
+  readonly maxBodyBytes?: number;
   /** Default: JSON lines on stdout at `info`. */
   readonly logger?: Logger;
   /** Default: a keep-alive agent that the gateway creates and closes. */
   readonly dispatcher?: Dispatcher;
-  /** Documents clients may send by hash; default none. */
-  readonly persistedOperations?: PersistedOperations;
+  /** A manifest of trusted documents; default: automatic persisted queries. */
+  readonly persistedOperations?: { readonly documents: ReadonlyMap<string, string>; readonly onlyKnown: boolean };
+  /** Where automatic persisted queries are kept; default in this process. */
+  readonly persistedQueryStore?: PersistedQueryStore;
   /** GraphiQL's preloaded headers (JSON text); default placeholders to fill in. */
   readonly graphiqlHeaders?: string;
+  /** Concerns added after the gateway's own (see `http/pipeline.ts`). */
+  readonly concerns?: readonly Concern[];
 }
 
 export interface Gateway {
-  readonly yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
-  /** Serves a node:http request: the fast path when it applies (`http/fast-graphql.ts`), else Yoga. */
+  /** Serves a node:http request. */
   handle(request: IncomingMessage, response: ServerResponse): void;
   readonly metrics: GatewayMetrics;
   /** From now on `/ready` answers 503: shutting down. */
@@ -55,24 +55,6 @@ export interface Gateway {
 }
 
 const GRAPHQL_ENDPOINT = '/graphql';
-
-
-/**
- * graphql-js's own executor instead of Yoga's default (graphql-tools'), which also snapshots every
- * variable value for incremental delivery that this schema never uses: a third of the cost of a
- * command with 20 data items.
- */
-const useGraphQLJsExecute = (): Plugin => ({
-  onExecute({ setExecuteFn }) {
-    setExecuteFn(execute);
-  },
-});
-
-const useValidationRules = (rules: ValidationRule[]): Plugin => ({
-  onValidate({ addValidationRule }) {
-    for (const rule of rules) addValidationRule(rule);
-  },
-});
 
 /** Logs and counts each REST call; the line carries the request id, never ids of agents or interactions. */
 function upstreamCallObserver(logger: Logger, metrics: GatewayMetrics, requestId: string) {
@@ -85,6 +67,11 @@ function upstreamCallObserver(logger: Logger, metrics: GatewayMetrics, requestId
       'upstream call',
     );
   };
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string, requestId: string): void {
+  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'x-request-id': requestId });
+  response.end(body);
 }
 
 export function createGateway(options: GatewayOptions): Gateway {
@@ -112,91 +99,75 @@ export function createGateway(options: GatewayOptions): Gateway {
     dispatcher,
     coalescer: new CallCoalescer(),
   };
-  let draining = false;
-  const reporter = new GraphQLRequestReporter(logger, metrics, options.defaultOrganization);
-  const buildContext = (requestId: string, headers: IncomingHeaders): GatewayContext => ({
-    requestId,
+  const persistedOperations: PersistedOperationsMode = options.persistedOperations
+    ? { kind: 'manifest', ...options.persistedOperations }
+    : { kind: 'automatic', store: options.persistedQueryStore ?? memoryPersistedQueryStore(defaults.persistedQueries.maxEntries) };
+
+  const handleGraphQL = createGraphQLHandler({
+    schema,
     logger,
-    engagementCenter: new EngagementCenterApi(upstream, headers, upstreamCallObserver(logger, metrics, requestId)),
+    maxTokens: limits.maxTokens,
+    batchLimit: limits.batchLimit,
+    concerns: pipeline({
+      logger,
+      metrics,
+      defaultOrganization: options.defaultOrganization,
+      maxBodyBytes: options.maxBodyBytes ?? defaults.http.maxBodyBytes,
+      cors: { origins: options.corsOrigins ?? null, maxAgeSeconds: options.corsMaxAgeSeconds ?? defaults.http.corsMaxAgeSeconds },
+      graphiql: options.graphiql === false ? null : { headers: options.graphiqlHeaders ?? placeholderHeaders },
+      limits,
+      persistedOperations,
+      ...(options.concerns ? { extra: options.concerns } : {}),
+    }),
+    buildContext: (exchange): GatewayContext => ({
+      requestId: exchange.requestId,
+      logger,
+      engagementCenter: new EngagementCenterApi(upstream, exchange.headers, upstreamCallObserver(logger, metrics, exchange.requestId)),
+    }),
   });
 
-  const corsOrigins = options.corsOrigins ?? null;
-  const yoga = createYoga<Record<string, never>, GatewayContext>({
-    schema,
-    graphqlEndpoint: GRAPHQL_ENDPOINT,
-    healthCheckEndpoint: '/health',
-    landingPage: false,
-    // GraphiQL's assets (9 MB) are inlined by the gateway, as many networks cannot reach a CDN;
-    // loaded on the first visit, so an API-only deployment never holds them in memory.
-    renderGraphiQL: async (graphiqlOptions) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
-    graphiql:
-      options.graphiql === false
-        ? false
-        : {
-            title: 'Engagement Center GraphQL',
-            defaultQuery: agentSessionExample,
-            defaultTabs: [{ query: agentSessionExample }, { query: typedErrorExample }],
-            headers: options.graphiqlHeaders ?? placeholderHeaders,
-            defaultEditorToolsVisibility: 'headers',
-          },
-    batching: limits.batchLimit > 0 ? { limit: limits.batchLimit } : false,
-    cors: corsOrigins
-      ? {
-          origin: corsOrigins.includes('*') ? '*' : [...corsOrigins],
-          methods: ['GET', 'POST'],
-          allowedHeaders: ['content-type', 'authorization', 'x-api-key', 'via-client-sessionid', 'x-alvaria-org-id', 'x-request-id', ...preflightHeaders],
-          exposedHeaders: ['x-request-id'],
-          credentials: false,
-        }
-      : false,
-    // Never a stack trace or an upstream detail, whatever NODE_ENV says.
-    maskedErrors: { isDev: false },
-    logging: {
-      debug: (...args: unknown[]) => logger.debug({ yoga: args.map(String) }),
-      info: (...args: unknown[]) => logger.info({ yoga: args.map(String) }),
-      warn: (...args: unknown[]) => logger.warn({ yoga: args.map(String) }),
-      error: (...args: unknown[]) => logger.error({ err: args[0] }, 'graphql server error'),
+  let draining = false;
+  const routes: Record<string, (request: IncomingMessage, response: ServerResponse, requestId: string) => void> = {
+    '/health': (_request, response, requestId) => send(response, 200, 'application/json; charset=utf-8', '{"status":"ok"}', requestId),
+    '/ready': (_request, response, requestId) =>
+      draining
+        ? send(response, 503, 'application/json; charset=utf-8', '{"status":"shutting down"}', requestId)
+        : send(response, 200, 'application/json; charset=utf-8', '{"status":"ready"}', requestId),
+    '/metrics': (_request, response, requestId) => {
+      metrics.registry.metrics().then(
+        (text) => send(response, 200, metrics.registry.contentType, text, requestId),
+        (error: unknown) => {
+          logger.error({ requestId, err: error }, 'metrics failed');
+          send(response, 500, 'text/plain; charset=utf-8', 'metrics failed', requestId);
+        },
+      );
     },
-    plugins: [
-      useGraphQLJsExecute(),
-      useRequestId(),
-      useReadinessCheck({ endpoint: '/ready', check: () => !draining }),
-      useObservability({ reporter, metrics, graphqlEndpoint: GRAPHQL_ENDPOINT }),
-      useCsrfPrevention(),
-      useContentTypeCheck(),
-      maxTokensPlugin({ n: limits.maxTokens }),
-      useValidationRules([...operationLimitRules(limits), ...(limits.introspection ? [] : [NoSchemaIntrospectionCustomRule])]),
-      ...(limits.suggestions ? [] : [useNoSuggestions()]),
-      ...(options.persistedOperations ? [usePersistedOperationsFrom(options.persistedOperations)] : []),
-    ],
-    context: ({ request }) => buildContext(requestIdOf(request), request.headers),
-  });
-  // Only-known persisted operations must be checked by Yoga's plugin on every request.
-  const fastPath = options.persistedOperations?.onlyKnown
-    ? null
-    : createFastGraphQL({ yoga, graphqlEndpoint: GRAPHQL_ENDPOINT, buildContext, reporter, suggestions: limits.suggestions });
+  };
 
   return {
-    yoga,
     metrics,
     handle: (request, response) => {
-      if (fastPath?.isEligible(request)) {
-        fastPath.handle(request, response).catch((error: unknown) => {
-          // A client that went away mid-request is no fault of ours.
-          if (request.destroyed || (error as { code?: string }).code === 'ECONNRESET') logger.debug({ err: error }, 'client went away');
-          else logger.error({ err: error }, 'fast path failed');
-          response.destroy();
-        });
-      } else {
-        void yoga.requestListener(request, response);
+      const path = (request.url ?? '/').split('?', 1)[0];
+      if (path === GRAPHQL_ENDPOINT) {
+        void handleGraphQL(request, response);
+        return;
       }
+      const requestId = requestIdFrom(request.headers['x-request-id']);
+      const refusal = hostRefusal(request);
+      if (refusal) {
+        response.setHeader('connection', 'close');
+        send(response, refusal.status, 'application/json; charset=utf-8', JSON.stringify(refusal.body), requestId);
+        return;
+      }
+      const route = path === undefined ? undefined : routes[path];
+      if (route && (request.method === 'GET' || request.method === 'HEAD')) route(request, response, requestId);
+      else send(response, 404, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message: `Nothing here: GraphQL is served at ${GRAPHQL_ENDPOINT}.`, extensions: { code: 'NOT_FOUND' } }] }), requestId);
     },
     startDraining: () => {
       draining = true;
     },
     close: async () => {
       draining = true;
-      await yoga.dispose();
       if (ownsDispatcher) await dispatcher.close();
     },
   };

@@ -26,9 +26,11 @@ async function serve(config: GatewayConfig, logger: Logger): Promise<void> {
     const stop = (signal: NodeJS.Signals): void => {
       if (stopping) return;
       stopping = true;
-      logger.info({ signal }, `${signal} received: finishing requests in flight, then stopping`);
+      // SIGTERM comes from an orchestrator: give its load balancer time to stop sending here first.
+      const delayMs = signal === 'SIGTERM' ? config.http.shutdownDelayMs : 0;
+      logger.info({ signal, delayMs }, `${signal} received: /ready is 503; serving for ${delayMs} ms more, then finishing requests in flight and stopping`);
       running
-        .close()
+        .close(delayMs)
         .then(
           () => 0,
           (error: unknown) => {
@@ -74,7 +76,9 @@ function checkFilesOrExit(config: GatewayConfig): void {
 
 if (process.argv.includes('--help')) {
   process.stdout.write('Engagement Center GraphQL gateway. Settings (environment variables):\n');
-  for (const setting of settings) process.stdout.write(`  ${setting.name.padEnd(30)} ${setting.description} Default: ${setting.default}.\n`);
+  for (const setting of settings) {
+    process.stdout.write(`  ${setting.name.padEnd(30)} ${setting.description} Values: ${setting.parser.accepts}. Default: ${setting.shownDefault}.\n`);
+  }
   process.exit(0);
 }
 

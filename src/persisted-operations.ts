@@ -1,11 +1,9 @@
 /**
- * Persisted operations for production frontends: a client sends the sha256 hash of a known
- * document instead of the document (the `extensions.persistedQuery` shape of Apollo Client's APQ
- * link). The manifest is GraphQL Code Generator's `persisted-documents.json` (hash -> document).
+ * The manifest of trusted documents (`PERSISTED_OPERATIONS_FILE`): GraphQL Code Generator's
+ * `persisted-documents.json` (sha256 hash -> document). `http/concerns/persisted-operations.ts`
+ * serves them.
  */
 import { readFileSync } from 'node:fs';
-import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import type { Plugin } from 'graphql-yoga';
 import { ConfigError } from './config.js';
 
 export interface PersistedOperations {
@@ -28,17 +26,3 @@ export function readPersistedDocuments(path: string): ReadonlyMap<string, string
   }
   return new Map(entries as Array<[string, string]>);
 }
-
-export const usePersistedOperationsFrom = ({ documents, onlyKnown }: PersistedOperations): Plugin =>
-  usePersistedOperations({
-    getPersistedOperation: (hash) => documents.get(hash) ?? null,
-    allowArbitraryOperations: !onlyKnown,
-    customErrors: {
-      // The message and code Apollo Client's persisted-query link looks for.
-      notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
-      persistedQueryOnly: {
-        message: 'Only persisted operations are accepted: send extensions.persistedQuery.sha256Hash of a known operation.',
-        extensions: { code: 'PERSISTED_QUERY_ONLY' },
-      },
-    },
-  }) as Plugin;

@@ -2,16 +2,16 @@
  * Puts the gateway on a port: starts the built-in simulator when no upstream is configured, serves
  * over node:http with timeouts against slow clients and a body limit, and shuts down gracefully.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { answerClientError } from './client-errors.js';
-import type { GatewayConfig } from './config.js';
-import { createGateway, type Gateway } from './gateway.js';
+import type { GatewayConfig, HttpSettings } from './config.js';
+import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
 import { simulatorHeaders } from './graphiql-examples.js';
-import { refusalFor, type Refusal } from './http/refusals.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { readPersistedDocuments } from './persisted-operations.js';
-import { requestIdFrom } from './plugins/request-id.js';
+import { memoryPersistedQueryStore } from './state/memory-persisted-queries.js';
 import { startSimulator, type Simulator } from './simulator/simulator.js';
 
 export interface RunningGateway {
@@ -20,8 +20,12 @@ export interface RunningGateway {
   readonly gateway: Gateway;
   /** The in-process simulator, when no `ALVARIA_BASE_URL` was given. */
   readonly simulator: Simulator | null;
-  /** Stops accepting, lets requests in flight finish (up to the grace period), then releases everything. */
-  close(): Promise<void>;
+  /**
+   * Shuts down: `/ready` answers 503 at once while the gateway keeps accepting and serving for
+   * `delayMs` (load balancers deregister it meanwhile), then it stops accepting, lets requests in
+   * flight finish (up to the grace period), and releases everything.
+   */
+  close(delayMs?: number): Promise<void>;
 }
 
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
@@ -34,19 +38,15 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
-function refuse(response: ServerResponse, refusal: Refusal, requestId: string): void {
-  const body = JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
-  response.writeHead(refusal.status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'x-request-id': requestId,
-    // The body was not read: this connection cannot carry another request.
-    connection: 'close',
-  });
-  response.end(body);
-}
-
-export async function startGateway(config: GatewayConfig, logger: Logger = createLogger(config.logLevel)): Promise<RunningGateway> {
+/**
+ * The gateway as `npm start` runs it. `overrides` are for tests and embedders: a dispatcher, extra
+ * pipeline concerns, a store; everything else comes from the configuration.
+ */
+export async function startGateway(
+  config: GatewayConfig,
+  logger: Logger = createLogger(config.logLevel),
+  overrides: Partial<GatewayOptions> = {},
+): Promise<RunningGateway> {
   const persistedOperations =
     config.persistedOperationsFile === null
       ? undefined
@@ -55,6 +55,7 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
   const baseUrl = simulator?.url ?? config.baseUrl ?? '';
   if (simulator) logger.info({ simulator: simulator.url }, `No ALVARIA_BASE_URL set: using the built-in Engagement Center simulator at ${simulator.url}`);
 
+  const { http } = config;
   const gateway = createGateway({
     baseUrl,
     defaultOrganization: config.defaultOrganization,
@@ -62,13 +63,42 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
     defaultApiKey: config.apiKey,
     upstream: config.upstream,
     limits: config.limits,
-    graphiql: config.http.graphiql,
-    corsOrigins: config.http.corsOrigins,
+    graphiql: http.graphiql,
+    corsOrigins: http.corsOrigins,
+    corsMaxAgeSeconds: http.corsMaxAgeSeconds,
+    maxBodyBytes: http.maxBodyBytes,
     logger,
-    ...(persistedOperations ? { persistedOperations } : {}),
+    ...(persistedOperations ? { persistedOperations } : { persistedQueryStore: memoryPersistedQueryStore(config.persistedQueries.maxEntries) }),
     ...(simulator ? { graphiqlHeaders: simulatorHeaders } : {}),
+    ...overrides,
   });
-  const { http } = config;
+  let served: ServedGateway;
+  try {
+    served = await serveGateway(gateway, http, config.port, config.host);
+  } catch (error) {
+    await gateway.close();
+    await simulator?.close();
+    throw error;
+  }
+  return {
+    url: served.url,
+    gateway,
+    simulator,
+    close: async (delayMs = 0) => {
+      await served.close(delayMs);
+      await simulator?.close();
+    },
+  };
+}
+
+export interface ServedGateway {
+  readonly url: string;
+  /** See `RunningGateway.close`; closes the gateway too. */
+  close(delayMs?: number): Promise<void>;
+}
+
+/** Puts a gateway on a port: node:http with timeouts against slow clients, and a graceful stop. */
+export async function serveGateway(gateway: Gateway, http: HttpSettings, port: number, hostname: string): Promise<ServedGateway> {
   let draining = false;
 
   const server = createServer(
@@ -79,38 +109,23 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(http.headersTimeoutMs / 2))),
     },
     (request, response) => {
+      // Shutting down: clients are moved to new connections, which the load balancer sends elsewhere.
       if (draining) response.setHeader('connection', 'close');
-      const refusal = refusalFor(request, http.maxBodyBytes);
-      if (refusal) {
-        const requestId = requestIdFrom(request.headers['x-request-id']);
-        gateway.metrics.graphqlRequests.inc({ operation_type: 'unknown', root_field: 'unknown', status: String(refusal.status) });
-        logger.info({ requestId, method: request.method, status: refusal.status, reason: refusal.code }, 'request refused');
-        refuse(response, refusal, requestId);
-        return;
-      }
       gateway.handle(request, response);
     },
   );
   server.keepAliveTimeout = http.keepAliveTimeoutMs;
   server.on('clientError', answerClientError);
 
-  let address: AddressInfo;
-  try {
-    address = await listen(server, config.port, config.host);
-  } catch (error) {
-    await gateway.close();
-    await simulator?.close();
-    throw error;
-  }
+  const address = await listen(server, port, hostname);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
     url: `http://${host}:${address.port}`,
-    gateway,
-    simulator,
-    close: async () => {
+    close: async (delayMs = 0) => {
       draining = true;
       gateway.startDraining();
+      if (delayMs > 0) await sleep(delayMs);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Connections go idle as their last request finishes; close each then, and every one at the end of the grace.
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
@@ -120,7 +135,6 @@ export async function startGateway(config: GatewayConfig, logger: Logger = creat
       clearInterval(sweep);
       clearTimeout(deadline);
       await gateway.close();
-      await simulator?.close();
     },
   };
 }

@@ -4,7 +4,6 @@
  * Also: persisted operations, with the same client sending hashes instead of documents.
  */
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { GraphQLClient } from 'graphql-request';
@@ -116,9 +115,7 @@ describe('persisted operations', () => {
 
   it('runs the whole flow with hashes alone when only known operations are accepted', async () => {
     const gateway = testGateway(simulator.url, { defaultOrganization: 'demo', persistedOperations: { documents: manifest, onlyKnown: true } });
-    const server = createServer(gateway.yoga.requestListener);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const endpoint = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+    const endpoint = `${await gateway.url()}/graphql`;
     try {
       simulator.presentInteraction('demo', 'ixn-2');
       const results = await runAgentSession(session({ endpoint, interactionId: 'ixn-2', client: persistedClient(endpoint) }));
@@ -133,8 +130,6 @@ describe('persisted operations', () => {
       const unknown = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
       expect(unknown.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
     } finally {
-      server.close();
-      server.closeAllConnections();
       await gateway.close();
     }
   });

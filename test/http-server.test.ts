@@ -54,11 +54,11 @@ describe('slow clients', () => {
   });
 
   it('turns /ready to 503 while draining; /health stays 200', async () => {
-    const before = await running.gateway.yoga.fetch('http://gateway.test/ready');
+    const before = await fetch(`${running.url}/ready`);
     expect(before.status).toBe(200);
     running.gateway.startDraining();
-    expect((await running.gateway.yoga.fetch('http://gateway.test/ready')).status).toBe(503);
-    expect((await running.gateway.yoga.fetch('http://gateway.test/health')).status).toBe(200);
+    expect((await fetch(`${running.url}/ready`)).status).toBe(503);
+    expect((await fetch(`${running.url}/health`)).status).toBe(200);
   });
 });
 
@@ -71,25 +71,55 @@ describe('SIGTERM', () => {
     await upstream.close();
   });
 
-  it('lets a request in flight complete, then exits 0', async () => {
-    upstream.reply({ status: 202, delayMs: 700 });
+  /** The entry as `npm start` runs it, against the recording upstream. */
+  async function startEntry(env: Record<string, string>) {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' },
+      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const exited = once(child, 'exit');
-    let stdout = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    while (!/listening on (http:\/\/[\d.:]+)/.test(stdout)) await once(child.stdout, 'data');
-    const url = /listening on (http:\/\/[\d.:]+)/.exec(stdout)?.[1] ?? '';
+    const output = { stdout: '' };
+    child.stdout.on('data', (chunk: Buffer) => (output.stdout += chunk.toString()));
+    while (!/listening on (http:\/\/[\d.:]+)/.test(output.stdout)) await once(child.stdout, 'data');
+    const url = /listening on (http:\/\/[\d.:]+)/.exec(output.stdout)?.[1] ?? '';
+    return { child, exited, output, url };
+  }
 
+  it('answers /ready 503 at once, and keeps serving new connections for SHUTDOWN_DELAY_MS', async () => {
+    upstream.reply({ status: 202 });
+    const { child, exited, output, url } = await startEntry({ SHUTDOWN_DELAY_MS: '3000' });
+    child.kill('SIGTERM');
+    while (!/SIGTERM received/.test(output.stdout)) await once(child.stdout, 'data');
+
+    // Fresh connections (reset: false would reuse one): what a load balancer's health check opens.
+    const fresh = { reset: true, headers: { connection: 'close' } };
+    const ready = await request(`${url}/ready`, fresh);
+    expect(ready.statusCode).toBe(503);
+    await ready.body.dump();
+    const health = await request(`${url}/health`, fresh);
+    expect(health.statusCode).toBe(200);
+    await health.body.dump();
+    const command = await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', connection: 'close', ...clientHeaders }, body: holdBody });
+    expect(await command.body.json()).toEqual({ data: { interactionHold: { __typename: 'InteractionCommandAccepted' } } });
+
+    const [code] = await exited;
+    expect(code).toBe(0);
+  });
+
+  it('lets a request in flight complete, then exits 0', async () => {
+    upstream.reply({ status: 202, delayMs: 700 });
+    const { child, exited, output, url } = await startEntry({ SHUTDOWN_DELAY_MS: '0' });
+    const stdout = () => output.stdout;
+
+    // The upstream keeps the earlier tests' requests: wait for this one to arrive.
+    const seen = upstream.requests.length;
     const inFlight = request(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...clientHeaders },
       body: holdBody,
     });
-    while (upstream.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (upstream.requests.length === seen) await new Promise((resolve) => setTimeout(resolve, 10));
     child.kill('SIGTERM');
 
     const response = await inFlight;
@@ -97,6 +127,6 @@ describe('SIGTERM', () => {
     expect(await response.body.json()).toEqual({ data: { interactionHold: { __typename: 'InteractionCommandAccepted' } } });
     const [code] = await exited;
     expect(code).toBe(0);
-    expect(stdout).toMatch(/SIGTERM received/);
+    expect(stdout()).toMatch(/SIGTERM received/);
   });
 });

@@ -9,9 +9,9 @@ import { getIntrospectionQuery } from 'graphql';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
-import type { Gateway, GatewayOptions } from '../src/gateway.js';
+import type { GatewayOptions } from '../src/gateway.js';
 import { startGateway, type RunningGateway } from '../src/server.js';
-import { clientHeaders, execute, testGateway, useRecordingGateway } from './helpers/graphql-client.js';
+import { clientHeaders, execute, testGateway, useRecordingGateway, type TestGateway } from './helpers/graphql-client.js';
 import { silentLogger } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
 
@@ -20,7 +20,7 @@ const hold = (alias: string, id = alias) =>
   `${alias}: interactionHold(interactionId: "${id}", input: { ehubSessionId: "4875" }) { __typename }`;
 
 /** Runs a gateway with other options for one test. */
-async function withGateway<T>(options: Partial<GatewayOptions>, run: (gateway: Gateway) => Promise<T>): Promise<T> {
+async function withGateway<T>(options: Partial<GatewayOptions>, run: (gateway: TestGateway) => Promise<T>): Promise<T> {
   const gateway = testGateway(suite.upstream.url, options);
   try {
     return await run(gateway);
@@ -95,7 +95,7 @@ describe('depth, tokens and aliases', () => {
 
 describe('malformed requests', () => {
   const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    suite.gateway.yoga.fetch('http://gateway.test/graphql', { method: 'POST', headers: { ...clientHeaders, ...headers }, body });
+    suite.gateway.fetch('/graphql', { method: 'POST', headers: { ...clientHeaders, ...headers }, body });
 
   it('malformed JSON is a 400 with a clear message', async () => {
     const response = await post('{"query": "mutation {');
@@ -118,7 +118,7 @@ describe('malformed requests', () => {
   it('a small batch is answered when configured, a larger one refused', async () => {
     await withGateway({ limits: { batchLimit: 2 } }, async (gateway) => {
       const send = (count: number) =>
-        gateway.yoga.fetch('http://gateway.test/graphql', {
+        gateway.fetch('/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(Array.from({ length: count }, () => ({ query: '{ __typename }' }))),
@@ -192,7 +192,7 @@ describe('switches', () => {
   });
 
   it('GraphiQL can be turned off', async () => {
-    const page = (gateway: Gateway) => gateway.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
+    const page = (gateway: TestGateway) => gateway.fetch('/graphql', { headers: { accept: 'text/html' } });
     expect(await (await page(suite.gateway)).text()).toMatch(/<title>Engagement Center GraphQL<\/title>/);
     await withGateway({ graphiql: false }, async (gateway) => {
       expect(await (await page(gateway)).text()).not.toMatch(/<html/i);
@@ -200,8 +200,8 @@ describe('switches', () => {
   });
 
   it('CORS answers only the configured origins', async () => {
-    const preflight = (gateway: Gateway, origin: string) =>
-      gateway.yoga.fetch('http://gateway.test/graphql', {
+    const preflight = (gateway: TestGateway, origin: string) =>
+      gateway.fetch('/graphql', {
         method: 'OPTIONS',
         headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
       });

@@ -116,7 +116,7 @@ describe('an unforeseen fault', () => {
     const captured = captureLogs();
     const gateway = testGateway('http://127.0.0.1:9', { dispatcher: new BrokenDispatcher(), logger: captured.logger });
     try {
-      const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
+      const response = await gateway.fetch('/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-request-id': 'fault-1', ...secrets },
         body: JSON.stringify({ query: holdQuery }),

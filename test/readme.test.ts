@@ -1,12 +1,25 @@
-/** The README stays true to the code: every setting is listed with its default. */
+/** The README stays true to the code: its settings table is the one list, rendered. */
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { renderSettingsTable, settingsEnd, settingsStart } from '../scripts/settings-doc.js';
 import { settings } from '../src/config.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const rows = readme.split('\n').filter((line) => /^\| `[A-Z][A-Z0-9_]*` \|/.test(line));
 
-it.each(settings.map((setting) => [setting.name, setting] as const))('lists %s with its default', (_name, setting) => {
-  const row = readme.split('\n').find((line) => line.startsWith(`| \`${setting.name}\` |`));
-  expect(row).toBeDefined();
-  expect(row).toContain(setting.default);
+describe('the README settings table', () => {
+  it.each(settings.map((setting) => [setting.name, setting] as const))('lists %s with its default', (_name, setting) => {
+    const row = rows.find((line) => line.startsWith(`| \`${setting.name}\` |`));
+    expect(row).toBeDefined();
+    expect(row?.split(' | ')[1]).toContain(setting.shownDefault);
+  });
+
+  it('lists no variable that is not a setting', () => {
+    expect(rows.map((line) => line.slice(3, line.indexOf('`', 3)))).toEqual(settings.map((setting) => setting.name));
+  });
+
+  it('is the table rendered from the list (`npm run generate` writes it)', () => {
+    const block = readme.slice(readme.indexOf(settingsStart) + settingsStart.length, readme.indexOf(settingsEnd)).trim();
+    expect(block).toBe(renderSettingsTable());
+  });
 });

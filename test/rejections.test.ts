@@ -3,13 +3,12 @@
  * organizations, missing or malformed headers, inputs that break the page's rules.
  */
 import { describe, expect, it } from 'vitest';
-import type { Gateway } from '../src/gateway.js';
 import { HoldDocument, KeepAliveDocument, OrganizationDocument } from './generated/graphql.js';
-import { clientHeaders, execute, testGateway, useRecordingGateway } from './helpers/graphql-client.js';
+import { clientHeaders, execute, testGateway, useRecordingGateway, type TestGateway } from './helpers/graphql-client.js';
 
 const suite = useRecordingGateway();
 
-const hold = async (id: string, headers: Record<string, string> = clientHeaders, via: Gateway = suite.gateway) => {
+const hold = async (id: string, headers: Record<string, string> = clientHeaders, via: TestGateway = suite.gateway) => {
   const result = await execute(via, HoldDocument, { id, input: { ehubSessionId: '4875' } }, headers);
   expect(result.errors).toBeUndefined();
   return result.data?.interactionHold;

@@ -6,14 +6,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Gateway } from '../src/gateway.js';
 import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
 import { HoldDocument } from './generated/graphql.js';
-import { execute, testGateway } from './helpers/graphql-client.js';
+import { execute, testGateway, type TestGateway } from './helpers/graphql-client.js';
 import { captureLogs } from './helpers/logs.js';
 
 let simulator: Simulator;
-let gateway: Gateway;
+let gateway: TestGateway;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
@@ -33,7 +32,7 @@ beforeEach(() => {
   simulator.requests.length = 0;
 });
 
-const hold = async (via: Gateway = gateway) => {
+const hold = async (via: TestGateway = gateway) => {
   const result = await execute(via, HoldDocument, { id: '4320', input: { ehubSessionId: '4875' } });
   expect(result.errors).toBeUndefined();
   return result.data?.interactionHold;
@@ -95,7 +94,7 @@ describe('a slow API', () => {
       const quick = await execute(pooled, '{ engagementCenter { apiVersion } }');
       expect(quick.data).toEqual({ engagementCenter: { apiVersion: '2.0.0' } });
       expect(settled).toBe(0);
-      const health = await pooled.yoga.fetch('http://gateway.test/health');
+      const health = await pooled.fetch('/health');
       expect(health.status).toBe(200);
       expect(await Promise.all(slow)).toEqual(Array.from({ length: 4 }, () => expect.objectContaining({ __typename: 'InteractionCommandAccepted' })));
       const ports = new Set(simulator.requests.map((sent) => sent.remotePort));

@@ -3,7 +3,7 @@
  * mutations refused with nothing sent; and, with no upstream configured, the built-in simulator.
  */
 import { connect } from 'node:net';
-import { request } from 'undici';
+import { Dispatcher, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 import { startGateway, type RunningGateway } from '../src/server.js';
@@ -98,10 +98,29 @@ describe('against a configured upstream', () => {
     await response.body.dump();
   });
 
-  it('masks an unforeseen fault: no stack, no upstream body', async () => {
-    const response = await request(`${gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
-    expect(response.statusCode).toBe(400);
-    expect(await response.body.text()).not.toMatch(/at .*\.ts:\d+/);
+  it('masks an unforeseen fault: the field is null with "Unexpected error.", no stack, no detail', async () => {
+    // A dispatcher with a bug: the REST call throws a plain TypeError, which no rule foresees.
+    class BrokenDispatcher extends Dispatcher {
+      override dispatch(): boolean {
+        throw new TypeError('kaboom at secret-host.internal:8443');
+      }
+    }
+    const logs = captureLogs();
+    const broken = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), logs.logger, {
+      dispatcher: new BrokenDispatcher(),
+    });
+    try {
+      const { status, body } = await post(broken, holdQuery);
+      expect(status).toBe(200);
+      expect(body).toEqual({
+        data: { interactionHold: null },
+        errors: [{ message: 'Unexpected error.', locations: [{ line: 1, column: 12 }], path: ['interactionHold'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
+      expect(JSON.stringify(body)).not.toMatch(/kaboom|secret-host|\.ts:\d+/);
+      expect(logs.text()).toMatch(/kaboom/);
+    } finally {
+      await broken.close();
+    }
   });
 });
 

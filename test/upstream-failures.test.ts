@@ -5,13 +5,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { Gateway } from '../src/gateway.js';
 import { HoldDocument } from './generated/graphql.js';
-import { execute, testGateway, useRecordingGateway } from './helpers/graphql-client.js';
+import { execute, testGateway, useRecordingGateway, type TestGateway } from './helpers/graphql-client.js';
 
 const suite = useRecordingGateway({ upstream: { timeoutMs: 300 } });
 
-const hold = async (via: Gateway = suite.gateway) => {
+const hold = async (via: TestGateway = suite.gateway) => {
   const result = await execute(via, HoldDocument, { id: '4320', input: { ehubSessionId: '4875' } });
   expect(result.errors).toBeUndefined();
   return result.data?.interactionHold;

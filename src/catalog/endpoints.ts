@@ -1,9 +1,10 @@
 /**
  * The 50 operations of the Alvaria Cloud Engagement Center REST API v2, in the page's order.
  * Everything else is derived from this table: GraphQL input types, enums and mutations, the
- * REST call, and the simulator's validation. Texts are the page's, word for word.
+ * REST call, the simulator's validation, the input rules (`jsonObject`) and which commands share
+ * one call (`coalesce`). Texts are the page's, word for word.
  */
-import type { EndpointSpec } from './types.js';
+import type { CheckedCatalog, EndpointSpec } from './types.js';
 import {
   ehubSessionId,
   emailDataCollection,
@@ -20,7 +21,7 @@ import {
   workTypeIdSentence,
 } from './fields.js';
 
-export const endpoints: readonly EndpointSpec[] = [
+const table = [
   {
     resource: 'interactions',
     operation: 'accept',
@@ -258,7 +259,7 @@ export const endpoints: readonly EndpointSpec[] = [
       externalRouteId: { type: 'string', description: 'Alvaria-generated unique identifier for the external route. This optionally contains the external route ID if one is needed.' },
       interactionType: { type: 'string', enum: ['Voice', 'ChatSms'], description: 'Type of interaction, which can be Voice or ChatSms' },
       userId,
-      entity: { type: 'string', description: 'JSON string of the Via Entity used to initiate the interaction. Expected entities: UsersFragment, workTypeTerse, SystemExternalFragment (ViaProvisioningExternalSwagger);' },
+      entity: { type: 'string', jsonObject: true, description: 'JSON string of the Via Entity used to initiate the interaction. Expected entities: UsersFragment, workTypeTerse, SystemExternalFragment (ViaProvisioningExternalSwagger);' },
       interactionDataCollection,
     },
   },
@@ -359,6 +360,7 @@ export const endpoints: readonly EndpointSpec[] = [
     summary: 'Sends a connection request',
     description: "This connects an agent to the Alvaria™ Cloud system. There are two types of connect. One is a login to the Alvaria™ Cloud system and the other is an attachment to an existing Alvaria™ Cloud system connection for an individual user. Set the attach parameter to false for login and true for attach. If the attach parameter is set to true, all other body parameters are ignored. When the /connect with attach=true request is received, a subscription to the specified agent's events is created, enabling the attached client to retrieve those events from its queue through the streaming API endpoint. The attached subscription is created with a time to live (TTL) of 30 minutes, hence the attached client is expected to periodically send an equal /connect with attach=true request to renew the subscription. If the subscription is not renewed before its TTL elapses then it will be removed. The periodic /connect with attach=true requests must have the same via-client-sessionid and userId parameters as the initial request to behave as a keep-alive and renew the existing subscription. If the subscription has expired then upon receiving the periodic request the subscription will be re-created. The recommendation is that the /connect with attach=true be sent every 25 minutes for each attached subscription.",
     bodyDescription: 'Connect information',
+    coalesce: { whenTrue: 'attach' },
     required: ['attach'],
     fields: {
       initialState: { type: 'string', enum: ['Idle', 'NotReady', 'Park'], description: "State that the agent is put into when connected, this property is not required when setting 'attach' to True." },
@@ -378,6 +380,7 @@ export const endpoints: readonly EndpointSpec[] = [
     summary: 'Sends a keep alive request',
     description: 'This endpoint will send a keepAlive request to the Alvaria™ Cloud system. This is an optional request that will signal the cloud system that the agent session is active. If the keepAlive request is sent once it will need to be sent every minute after or the agent session will be forcibly disconnected.',
     bodyDescription: 'Keep Alive information',
+    coalesce: 'always',
     required: ['ehubSessionId'],
     fields: {
       ehubSessionId,
@@ -629,6 +632,7 @@ export const endpoints: readonly EndpointSpec[] = [
     summary: 'Request Agent Statistics',
     description: "Requests the current user's agent statistics. The system responds to this request with an AgentStatistics event.",
     bodyDescription: 'Request Agent Statistics information',
+    coalesce: 'always',
     required: ['ehubSessionId'],
     fields: {
       ehubSessionId,
@@ -828,4 +832,7 @@ export const endpoints: readonly EndpointSpec[] = [
       queueType: { type: 'string', enum: ['Personal', 'WorkType'], description: 'Type of Email Queue' },
     },
   },
-];
+] as const satisfies readonly EndpointSpec[];
+
+/** The check that each entry's `required` and `coalesce` name its own fields happens here, at compile time. */
+export const endpoints: readonly EndpointSpec[] = table satisfies CheckedCatalog<typeof table>;

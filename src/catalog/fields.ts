@@ -32,7 +32,7 @@ export const ehubSessionId = { type: 'string', description: 'Alvaria-generated u
 
 export const emailObjectId = { type: 'string', description: 'Alvaria-generated unique identifier for the path in cloud storage to the corresponding email message' } as const satisfies FieldSpec;
 
-export const entity = { type: 'string', description: 'JSON string of the Via Entity retrieved from Alvaria™ Cloud Provisioning REST API. Expected entities: UsersFragment, workTypeTerse, SystemExternalFragment (ViaProvisioningExternalSwagger);' } as const satisfies FieldSpec;
+export const entity = { type: 'string', jsonObject: true, description: 'JSON string of the Via Entity retrieved from Alvaria™ Cloud Provisioning REST API. Expected entities: UsersFragment, workTypeTerse, SystemExternalFragment (ViaProvisioningExternalSwagger);' } as const satisfies FieldSpec;
 
 export const fileName = { type: 'string', description: 'The file name of the personal greeting recording, provided by the recording event upon creating a new recording.' } as const satisfies FieldSpec;
 

@@ -15,6 +15,8 @@ export interface StringFieldSpec extends FieldBase {
   /** The REST values, in the page's order. */
   readonly enum?: readonly string[];
   readonly deprecated?: true;
+  /** The text must be JSON of an object (the contract's rule for `entity`); else `ValidationError`, nothing sent. */
+  readonly jsonObject?: true;
 }
 
 export interface BooleanFieldSpec extends FieldBase {
@@ -71,4 +73,27 @@ export interface EndpointSpec {
   readonly sessionIdHeader?: { readonly required: false; readonly description: string };
   readonly required: readonly string[];
   readonly fields: Readonly<Record<string, FieldSpec>>;
+  /**
+   * Identical calls in flight share one REST call: set on idempotent signals only, `always` or
+   * when the named boolean field of the input is true (`connect` with `attach: true` renews).
+   */
+  readonly coalesce?: Coalesce;
 }
+
+export type Coalesce = 'always' | { readonly whenTrue: string };
+
+type BooleanFieldNames<Fields> = { [K in keyof Fields]: Fields[K] extends { readonly type: 'boolean' } ? K : never }[keyof Fields];
+
+/**
+ * What `satisfies EndpointSpec` cannot see, for one entry typed `as const`: every `required` name is
+ * a field of the entry, and `coalesce.whenTrue` names one of its boolean fields.
+ */
+export type CheckedEndpoint<E> = E extends { readonly fields: infer Fields }
+  ? E & {
+      readonly required: readonly (keyof Fields & string)[];
+      readonly coalesce?: 'always' | { readonly whenTrue: BooleanFieldNames<Fields> & string };
+    }
+  : never;
+
+/** `table satisfies CheckedCatalog<typeof table>` compiles only when every entry passes `CheckedEndpoint`. */
+export type CheckedCatalog<Table extends readonly EndpointSpec[]> = { readonly [K in keyof Table]: CheckedEndpoint<Table[K]> };

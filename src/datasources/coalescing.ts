@@ -1,21 +1,19 @@
 /**
- * Identical idempotent signals in flight at the same time share one REST call: keepAlive,
- * agentStatistics, and connect with `attach: true` (the page describes it as a renewal). Identical
- * means the same organization, URL, body and all three forwarded headers, so credentials never
- * mix. Nothing is kept once the call settles: the next signal makes a new call.
+ * Identical idempotent signals in flight at the same time share one REST call. Which commands are
+ * such signals is their catalog entry's `coalesce` (keepAlive, agentStatistics, and connect with
+ * `attach: true`, which the page describes as a renewal). Identical means the same organization,
+ * URL, body and all three forwarded headers, so credentials never mix. Nothing is kept once the
+ * call settles: the next signal makes a new call.
  */
 import DataLoader from 'dataloader';
 import type { EndpointSpec } from '../catalog/index.js';
 import type { CommandAccepted } from './engagement-center.js';
 
-const idempotentSignals: Readonly<Record<string, (input: Readonly<Record<string, unknown>>) => boolean>> = {
-  'users/keepAlive': () => true,
-  'users/agentStatistics': () => true,
-  'users/connect': (input) => input.attach === true,
-};
-
-export const isCoalescible = (endpoint: EndpointSpec, input: Readonly<Record<string, unknown>>): boolean =>
-  idempotentSignals[`${endpoint.resource}/${endpoint.operation}`]?.(input) ?? false;
+export function isCoalescible(endpoint: EndpointSpec, input: Readonly<Record<string, unknown>>): boolean {
+  const rule = endpoint.coalesce;
+  if (rule === undefined) return false;
+  return rule === 'always' || input[rule.whenTrue] === true;
+}
 
 export interface CoalescedCall {
   /** Everything that makes two calls identical, credentials included. */

@@ -2,7 +2,7 @@
  * Prometheus metrics, one registry per gateway. Labels are bounded and carry no ids, organizations
  * or credentials: operation types, root field names of this schema, endpoint templates, statuses.
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 const latencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -36,6 +36,34 @@ export class GatewayMetrics {
     help: 'Duration of REST calls to the Engagement Center by endpoint template.',
     labelNames: ['endpoint'] as const,
     buckets: latencyBuckets,
+    registers: [this.registry],
+  });
+
+  /** Set by `CircuitBreakers` (`src/protection/circuit-breaker.ts`) on every change of state. */
+  readonly circuitsOpen = new Gauge({
+    name: 'upstream_circuits_open',
+    help: 'Upstream origins whose circuit is not closed (open, or half-open with its one probe).',
+    registers: [this.registry],
+  });
+
+  readonly circuitTransitions = new Counter({
+    name: 'upstream_circuit_transitions_total',
+    help: 'Circuit changes of state: open (failures in a row, or a failed probe), half_open (a probe sent), closed (the probe succeeded).',
+    labelNames: ['state'] as const,
+    registers: [this.registry],
+  });
+
+  readonly commandsRefused = new Counter({
+    name: 'commands_refused_total',
+    help: 'Commands answered without a REST call, by reason: circuit (the upstream circuit is open) or rate_limit.',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  readonly redisErrors = new Counter({
+    name: 'redis_errors_total',
+    help: 'Redis failures by operation (connection, rate_limit, persisted_query); the gateway serves on without the shared state (fail open).',
+    labelNames: ['operation'] as const,
     registers: [this.registry],
   });
 

@@ -28,9 +28,9 @@ export function validateCommand(endpoint: EndpointSpec, pathId: string, input: C
         `input.${property}`,
       );
     }
-    if (property === 'entity' && typeof value === 'string' && !isJsonObjectText(value)) {
+    if (spec.type === 'string' && spec.jsonObject && typeof value === 'string' && !isJsonObjectText(value)) {
       throw new ValidationError(
-        'entity must be the JSON text of an object (the Via entity), such as {"kind":"via#user","id":"user1"}.',
+        `${property} must be the JSON text of an object (the Via entity), such as {"kind":"via#user","id":"user1"}.`,
         `input.${property}`,
       );
     }

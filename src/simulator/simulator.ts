@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { checkBody } from './validate-body.js';
 import { matchRoute } from './routes.js';
 import { SessionState } from './session-state.js';
+import { SIMULATOR_ORGANIZATION } from './organization.js';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -57,7 +58,6 @@ export interface Simulator {
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const DEFAULT_ORGANIZATION = 'demo';
 /** The simulator's own route, outside the REST API: presents an interaction to be accepted. */
 export const PRESENT_INTERACTION_PATH = '/_simulator/interactions';
 
@@ -135,7 +135,7 @@ function presentInteraction(response: ServerResponse, body: string, state: Sessi
   } catch {
     return sendError(response, 400, [{ scope: 'body', reason: 'json', message: 'The body is not valid JSON' }]);
   }
-  const organization = typeof request.organization === 'string' ? request.organization : DEFAULT_ORGANIZATION;
+  const organization = typeof request.organization === 'string' ? request.organization : SIMULATOR_ORGANIZATION;
   const interactionId = state.present(organization, typeof request.interactionId === 'string' ? request.interactionId : undefined);
   const text = JSON.stringify({ organization, interactionId });
   response.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
@@ -195,7 +195,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     url: `http://${host}:${address.port}`,
     requests,
-    presentInteraction: (organization = DEFAULT_ORGANIZATION, interactionId) => state.present(organization, interactionId),
+    presentInteraction: (organization = SIMULATOR_ORGANIZATION, interactionId) => state.present(organization, interactionId),
     injectFault: (fault) => faults.push({ ...fault, remaining: fault.times ?? 1 }),
     clearFaults: () => void faults.splice(0),
     close: () =>

@@ -1,8 +1,13 @@
-/** Sends GraphQL to an in-process gateway through `yoga.fetch`, as a client would over HTTP. */
+/**
+ * Gateways for tests, served over real HTTP by the same server code as `npm start`
+ * (`serveGateway`), and a client that sends GraphQL to them as a client would.
+ */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { readConfig } from '../../src/config.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.js';
+import { serveGateway, type ServedGateway } from '../../src/server.js';
 import { silentLogger } from './logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './recording-upstream.js';
 
@@ -18,8 +23,18 @@ export interface GraphQLResponse<T> {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-export function testGateway(baseUrl: string, options: Partial<GatewayOptions> = {}): Gateway {
-  return createGateway({
+/** A gateway on a loopback port, listening from its first request on. */
+export interface TestGateway {
+  readonly gateway: Gateway;
+  /** Its address, e.g. `http://127.0.0.1:40123`. */
+  url(): Promise<string>;
+  /** `fetch` against the gateway: `path` is relative to its address. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export function testGateway(baseUrl: string, options: Partial<GatewayOptions> = {}): TestGateway {
+  const gateway = createGateway({
     baseUrl,
     defaultOrganization: 'acme',
     allowedOrganizations: null,
@@ -28,16 +43,24 @@ export function testGateway(baseUrl: string, options: Partial<GatewayOptions> = 
     logger: silentLogger(),
     ...options,
   });
+  let served: Promise<ServedGateway> | undefined;
+  const serve = () => (served ??= serveGateway(gateway, readConfig({}).http, 0, '127.0.0.1'));
+  return {
+    gateway,
+    url: async () => (await serve()).url,
+    fetch: async (path, init) => fetch(`${(await serve()).url}${path}`, init),
+    close: async () => (served ? (await served).close() : gateway.close()),
+  };
 }
 
 export async function execute<TData = Record<string, unknown>, TVariables = Record<string, unknown>>(
-  gateway: Gateway,
+  gateway: TestGateway,
   document: TypedDocumentNode<TData, TVariables> | DocumentNode | string,
   variables?: TVariables,
   headers: Record<string, string> = clientHeaders,
 ): Promise<GraphQLResponse<TData>> {
   const query = typeof document === 'string' ? document : print(document);
-  const response = await gateway.yoga.fetch('http://gateway.test/graphql', {
+  const response = await gateway.fetch('/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
@@ -48,7 +71,7 @@ export async function execute<TData = Record<string, unknown>, TVariables = Reco
 
 export interface RecordingGateway {
   upstream: RecordingUpstream;
-  gateway: Gateway;
+  gateway: TestGateway;
 }
 
 /**

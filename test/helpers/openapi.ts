@@ -1,11 +1,12 @@
 /**
- * The vendor's API as machine-readable facts (`../shared/spec/engagement-center-v2.openapi.json`).
+ * The vendor's API as machine-readable facts: `spec/engagement-center-v2.json`, generated from the
+ * vendor's page by `npm run spec` (test/spec-file.test.ts keeps it current), never from our catalog.
  * A missing file fails the test run loudly: coverage must never pass by reading nothing.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const openapiPath = fileURLToPath(new URL('../../../shared/spec/engagement-center-v2.openapi.json', import.meta.url));
+export const openapiPath = fileURLToPath(new URL('../../spec/engagement-center-v2.json', import.meta.url));
 
 export interface JsonSchemaProperty {
   type: 'string' | 'boolean' | 'integer' | 'number' | 'array';
