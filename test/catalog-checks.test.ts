@@ -9,7 +9,7 @@ import { isCoalescible } from '../src/datasources/coalescing.js';
 import { ValidationError } from '../src/errors.js';
 import { validateCommand } from '../src/resolvers/validate-input.js';
 
-const texts = { summary: '', description: '', bodyDescription: '' } as const;
+const texts = { summary: '', description: '', bodyDescription: '', scopes: [['engagementcenterapi']] } as const;
 const attachField = { attach: { type: 'boolean', description: '' }, station: { type: 'string', description: '' } } as const;
 
 const sound = [

@@ -25,6 +25,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'accept',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Accept',
     tag: 'Interactions',
     summary: 'Sends a request to accept an interaction',
@@ -38,6 +39,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'activate',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Activate',
     tag: 'Interactions',
     summary: 'Sends an interaction activation',
@@ -51,6 +53,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'callback',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Callback',
     tag: 'Interactions',
     summary: 'Schedule a Callback',
@@ -71,6 +74,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'conference',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Conference',
     tag: 'Interactions',
     summary: 'Sends a conference request',
@@ -85,6 +89,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'consult',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Consult',
     tag: 'Interactions',
     summary: 'Sends a consult request',
@@ -105,6 +110,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'dial',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Dial',
     tag: 'Interactions',
     summary: 'Sends a request to dial',
@@ -125,6 +131,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'digits',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Digits',
     tag: 'Interactions',
     summary: 'Sends a request to play digits on the telephony connection',
@@ -139,6 +146,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'dispose',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Dispose',
     tag: 'Interactions',
     summary: 'Sends a disposition request for an interaction',
@@ -157,6 +165,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'hold',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Hold',
     tag: 'Interactions',
     summary: 'Sends a request to hold an interaction',
@@ -170,6 +179,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'messageActive',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'MessageActive',
     tag: 'Interactions',
     summary: 'Sends a notification that a chat/SMS session has been activated with an agent',
@@ -188,6 +198,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'reject',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Reject',
     tag: 'Interactions',
     summary: 'Sends a reject for a presented interaction',
@@ -202,6 +213,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'retrieve',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Retrieve',
     tag: 'Interactions',
     summary: 'Sends a request to retrieve a held interaction',
@@ -215,6 +227,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'terminate',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Terminate',
     tag: 'Interactions',
     summary: 'Sends a request to terminate an interaction',
@@ -228,6 +241,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'transfer',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Transfer',
     tag: 'Interactions',
     summary: 'Sends a transfer request for an interaction',
@@ -252,6 +266,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'warning',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Warning',
     tag: 'Interactions',
     summary: 'Notifies the system of a Wrap or Park warning',
@@ -266,6 +281,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'playMessage',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'PlayMessage',
     tag: 'Interactions',
     summary: 'Play a message',
@@ -281,6 +297,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'pauseMessage',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'PauseMessage',
     tag: 'Interactions',
     summary: 'Pause a message',
@@ -294,6 +311,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'resumeMessage',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ResumeMessage',
     tag: 'Interactions',
     summary: 'Resume a message',
@@ -307,6 +325,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'stopMessage',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'StopMessage',
     tag: 'Interactions',
     summary: 'Stop a message',
@@ -320,6 +339,7 @@ const table = [
   {
     resource: 'users',
     operation: 'cancel',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Cancel',
     tag: 'Users',
     summary: 'Sends a cancel request to cancel a pending disconnect or Not ready request',
@@ -334,6 +354,7 @@ const table = [
   {
     resource: 'users',
     operation: 'connect',
+    scopes: [['engagementcenterapi']],
     schema: 'Connect',
     tag: 'Users',
     summary: 'Sends a connection request',
@@ -353,6 +374,7 @@ const table = [
   {
     resource: 'users',
     operation: 'keepAlive',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'KeepAlive',
     tag: 'Users',
     summary: 'Sends a keep alive request',
@@ -369,6 +391,7 @@ const table = [
   {
     resource: 'users',
     operation: 'disconnect',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Disconnect',
     tag: 'Users',
     summary: 'Disconnects a user',
@@ -383,6 +406,7 @@ const table = [
   {
     resource: 'users',
     operation: 'forceDisconnect',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ForceDisconnect',
     tag: 'Users',
     summary: 'Forces a disconnect of a user. Any interaction will be ended immediately.',
@@ -399,6 +423,7 @@ const table = [
   {
     resource: 'users',
     operation: 'monitor',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Monitor',
     tag: 'Users',
     summary: 'Sends a monitor request',
@@ -416,6 +441,7 @@ const table = [
   {
     resource: 'users',
     operation: 'multitasking',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Multitasking',
     tag: 'Users',
     summary: 'Sends a request to change the multitasking state',
@@ -430,6 +456,7 @@ const table = [
   {
     resource: 'users',
     operation: 'notReady',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'NotReady',
     tag: 'Users',
     summary: 'Sends a not ready request',
@@ -445,6 +472,7 @@ const table = [
   {
     resource: 'users',
     operation: 'ready',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'Ready',
     tag: 'Users',
     summary: 'Sends a ready request to move the user to the Idle state',
@@ -458,6 +486,7 @@ const table = [
   {
     resource: 'users',
     operation: 'voicemailForwarded',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'VoicemailForwarded',
     tag: 'Users',
     summary: 'Notify Voicemail Forwarded',
@@ -473,6 +502,7 @@ const table = [
   {
     resource: 'users',
     operation: 'voicemailUpdated',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'VoicemailUpdated',
     tag: 'Users',
     summary: 'Notify Voicemail Updated',
@@ -487,6 +517,7 @@ const table = [
   {
     resource: 'users',
     operation: 'playPersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'PlayPersonalGreeting',
     tag: 'Users',
     summary: 'Play a personal greeting',
@@ -502,6 +533,7 @@ const table = [
   {
     resource: 'users',
     operation: 'stopPlayPersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'StopPlayPersonalGreeting',
     tag: 'Users',
     summary: 'Stop playing a personal greeting',
@@ -516,6 +548,7 @@ const table = [
   {
     resource: 'users',
     operation: 'pausePlayPersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'PausePlayPersonalGreeting',
     tag: 'Users',
     summary: 'Pause a personal greeting',
@@ -530,6 +563,7 @@ const table = [
   {
     resource: 'users',
     operation: 'recordPersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'RecordPersonalGreeting',
     tag: 'Users',
     summary: 'Start recording a personal greeting',
@@ -544,6 +578,7 @@ const table = [
   {
     resource: 'users',
     operation: 'stopRecordPersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'StopRecordPersonalGreeting',
     tag: 'Users',
     summary: 'Stop recording a personal greeting',
@@ -560,6 +595,7 @@ const table = [
   {
     resource: 'users',
     operation: 'deletePersonalGreeting',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'DeletePersonalGreeting',
     tag: 'Users',
     summary: 'Delete a personal greeting',
@@ -574,6 +610,7 @@ const table = [
   {
     resource: 'users',
     operation: 'personalGreetingUpdated',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'PersonalGreetingUpdated',
     tag: 'Users',
     summary: 'Notify system of a personal greeting update',
@@ -589,6 +626,7 @@ const table = [
   {
     resource: 'users',
     operation: 'agentStatistics',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'AgentStatistics',
     tag: 'Users',
     summary: 'Request Agent Statistics',
@@ -603,6 +641,7 @@ const table = [
   {
     resource: 'users',
     operation: 'reassignEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ReassignEmail',
     tag: 'Email',
     summary: 'Reassign a queued email',
@@ -619,6 +658,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'closeEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'CloseEmail',
     tag: 'Email',
     summary: 'Close an email',
@@ -634,6 +674,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'emailActive',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'EmailActive',
     tag: 'Email',
     summary: 'Notify that the retrieval of an email message succeeded',
@@ -647,6 +688,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'emailError',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'EmailError',
     tag: 'Email',
     summary: 'Notify that the retrieval of an email message failed',
@@ -661,6 +703,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'forwardEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ForwardEmail',
     tag: 'Email',
     summary: 'Forward an email',
@@ -677,6 +720,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'saveEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'SaveEmail',
     tag: 'Email',
     summary: 'Save an email',
@@ -694,6 +738,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'sendEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'SendEmail',
     tag: 'Email',
     summary: 'Send an email',
@@ -710,6 +755,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'transferEmailToUser',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'TransferEmailToUser',
     tag: 'Email',
     summary: 'Transfer an email to another user',
@@ -726,6 +772,7 @@ const table = [
   {
     resource: 'interactions',
     operation: 'transferEmailToWorkType',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'TransferEmailToWorkType',
     tag: 'Email',
     summary: 'Transfer an email to a work type',
@@ -742,6 +789,7 @@ const table = [
   {
     resource: 'users',
     operation: 'composeEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ComposeEmail',
     tag: 'Email',
     summary: 'Compose a new email',
@@ -756,6 +804,7 @@ const table = [
   {
     resource: 'users',
     operation: 'removeEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'RemoveEmail',
     tag: 'Email',
     summary: 'Remove a queued email',
@@ -770,6 +819,7 @@ const table = [
   {
     resource: 'users',
     operation: 'reviewEmail',
+    scopes: [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']],
     schema: 'ReviewEmail',
     tag: 'Email',
     summary: 'Activate a queued email',

@@ -56,6 +56,11 @@ export interface EndpointSpec {
   readonly resource: Resource;
   /** The path's last segment: `POST …/{resource}/{id}/{operation}`. */
   readonly operation: string;
+  /**
+   * The vendor's OAuth scopes that allow the call, as Federation's `@requiresScopes` takes them:
+   * any one of the inner lists, each of whose scopes the token must hold.
+   */
+  readonly scopes: readonly (readonly string[])[];
   /** The body schema's name without `ParmsSchema`. */
   readonly schema: string;
   readonly tag: 'Interactions' | 'Users' | 'Email';

@@ -1,9 +1,11 @@
 /**
  * Structured JSON logs (pino). Lines carry ids, statuses and durations, never credentials: the
- * forwarded headers are redacted wherever they might appear.
+ * forwarded headers are redacted wherever they might appear. Lines written while serving a sampled
+ * traced request also carry its `trace_id` and `span_id` (`trace-context.ts`).
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config.js';
+import { activeLogFields, mergeLogFields } from './trace-context.js';
 
 export type { Logger } from 'pino';
 
@@ -32,6 +34,10 @@ function options(level: LogLevel) {
     base: { service: 'engagement-center-gateway' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: secretHeaders.flatMap((name) => [`headers.${name}`, `request.headers.${name}`]), censor: '[redacted]' },
+    // `trace_id` and `span_id` on every line written while serving a sampled traced request
+    // (inside `RequestSpan.run`); nothing added, and nothing allocated, otherwise.
+    mixin: activeLogFields,
+    mixinMergeStrategy: mergeLogFields,
   };
 }
 

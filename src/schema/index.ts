@@ -11,4 +11,4 @@ import './mutations.js';
 export const federationLinkUrl = 'https://specs.apollo.dev/federation/v2.6';
 
 // One schema serves both as the standalone API and as a Federation v2 subgraph (`_service`, `_entities`).
-export const schema = toSubgraphSchema(builder, federationLinkUrl, ['@key', '@shareable']);
+export const schema = toSubgraphSchema(builder, federationLinkUrl, ['@key', '@shareable', '@requiresScopes']);

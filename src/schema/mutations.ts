@@ -22,6 +22,8 @@ function addCommand(endpoint: EndpointSpec): void {
       type: success,
       nullable: true,
       description: `${endpoint.summary}\n\n${endpoint.description}`,
+      // Federation's `@requiresScopes` (a router enforces it; this subgraph itself does not).
+      requiresScopes: endpoint.scopes.map((scopes) => [...scopes]),
       errors: {
         types: [...commandErrorClasses],
         union: { description: `The outcome of \`${name}\`: \`${success.name}\`, or the error that stopped it.` },

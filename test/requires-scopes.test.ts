@@ -1,0 +1,129 @@
+/**
+ * The vendor's OAuth scopes in the subgraph SDL (`@requiresScopes` on every mutation), derived from
+ * the catalog, served by `_service { sdl }`, and kept by both federation compositions.
+ */
+import { readFileSync } from 'node:fs';
+import { composeServices as composeWithApollo } from '@apollo/composition';
+import { composeServices as composeWithGuild } from '@theguild/federation-composition';
+import { buildASTSchema, Kind, parse, print, type DocumentNode, type FieldDefinitionNode, type ValueNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { endpoints, mutationName } from '../src/catalog/index.js';
+import { subgraphSdl } from '../src/schema/subgraph-sdl.js';
+import { crmTypeDefs } from './federation/crm-subgraph.js';
+
+const committedSdl = readFileSync(new URL('../subgraph.graphql', import.meta.url), 'utf8');
+
+const CONNECT_ONLY = [['engagementcenterapi']];
+const ANY_ENGAGEMENT_CENTER_SCOPE = [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']];
+
+/** A constant GraphQL value as plain data (lists and strings are all `scopes` holds). */
+function valueOf(node: ValueNode): unknown {
+  if (node.kind === Kind.LIST) return node.values.map(valueOf);
+  if (node.kind === Kind.STRING) return node.value;
+  throw new Error(`Unexpected ${node.kind} in @requiresScopes`);
+}
+
+/** Every Mutation field of a document (definitions and extensions alike). */
+function mutationFields(document: DocumentNode): FieldDefinitionNode[] {
+  return document.definitions.flatMap((definition) =>
+    (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Mutation'
+      ? [...(definition.fields ?? [])]
+      : [],
+  );
+}
+
+/** `field name -> scopes` of each Mutation field's `@requiresScopes` (undefined where it has none). */
+function scopesByMutation(document: DocumentNode): Map<string, unknown> {
+  return new Map(
+    mutationFields(document).map((field) => {
+      const directives = (field.directives ?? []).filter((directive) => directive.name.value === 'requiresScopes');
+      if (directives.length > 1) throw new Error(`${field.name.value} has ${directives.length} @requiresScopes`);
+      const argument = directives[0]?.arguments?.find((arg) => arg.name.value === 'scopes');
+      return [field.name.value, argument ? valueOf(argument.value) : undefined];
+    }),
+  );
+}
+
+const expectedScopes = (name: string) => (name === 'userConnect' ? CONNECT_ONLY : ANY_ENGAGEMENT_CENTER_SCOPE);
+
+describe('the catalog', () => {
+  it('gives userConnect the full scope only, and every other operation either scope', () => {
+    expect(endpoints).toHaveLength(50);
+    for (const endpoint of endpoints) expect(endpoint.scopes, mutationName(endpoint)).toEqual(expectedScopes(mutationName(endpoint)));
+  });
+});
+
+describe('the subgraph SDL', () => {
+  it('declares @requiresScopes on each of the 50 mutations, as the contract words them', () => {
+    const scopes = scopesByMutation(parse(committedSdl));
+    expect([...scopes.keys()].sort()).toEqual(endpoints.map(mutationName).sort());
+    for (const [name, declared] of scopes) expect(declared, name).toEqual(expectedScopes(name));
+    expect(committedSdl).toMatch(/\): UserConnectResult @requiresScopes\(scopes: \[\["engagementcenterapi"\]\]\)\n/);
+    expect(committedSdl).toMatch(
+      /\): InteractionHoldResult @requiresScopes\(scopes: \[\["engagementcenterapi"\], \["engagementcenterapi\.withoutconnect"\]\]\)\n/,
+    );
+  });
+
+  it('puts it on mutations only: no query field or type carries a scope', () => {
+    const document = parse(committedSdl);
+    const elsewhere = document.definitions.filter(
+      (definition) =>
+        !((definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Mutation') &&
+        definition.kind !== Kind.SCHEMA_EXTENSION &&
+        print(definition).includes('@requiresScopes'),
+    );
+    expect(elsewhere.map((definition) => print(definition).split('\n')[0])).toEqual([]);
+  });
+
+  it('links Federation v2.5 or later and imports @requiresScopes', () => {
+    const link = /@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.(\d+)", import: \[([^\]]*)\]\)/.exec(committedSdl);
+    expect(link).not.toBeNull();
+    expect(Number(link?.[1])).toBeGreaterThanOrEqual(5);
+    expect(link?.[2]?.split(',').map((name) => name.trim())).toContain('"@requiresScopes"');
+  });
+
+  it('is what `_service { sdl }` serves', async () => {
+    const served = await subgraphSdl();
+    expect(served.trimEnd()).toBe(committedSdl.trimEnd());
+    expect(scopesByMutation(parse(served)).get('userConnect')).toEqual(CONNECT_ONLY);
+  });
+});
+
+/** The supergraph's Mutation fields, as a router reads them (join directives and all). */
+const supergraphScopes = (supergraphSdl: string) => scopesByMutation(parse(supergraphSdl));
+
+describe('composition keeps the scopes', () => {
+  const services = [
+    { name: 'engagement-center', typeDefs: parse(committedSdl), url: 'http://127.0.0.1:1/graphql' },
+    { name: 'crm', typeDefs: parse(crmTypeDefs), url: 'http://127.0.0.1:2/graphql' },
+  ];
+
+  it('with @theguild/federation-composition', () => {
+    const result = composeWithGuild(services);
+    expect(result.errors ?? []).toEqual([]);
+    const supergraphSdl = result.supergraphSdl ?? '';
+    expect(supergraphSdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/requiresScopes\/v0\.1"/);
+    const scopes = supergraphScopes(supergraphSdl);
+    expect(scopes.size).toBe(50);
+    for (const [name, declared] of scopes) expect(declared, name).toEqual(expectedScopes(name));
+  });
+
+  it('with @apollo/composition', () => {
+    const result = composeWithApollo(services);
+    expect((result.errors ?? []).map((error) => error.message)).toEqual([]);
+    const supergraphSdl = result.supergraphSdl ?? '';
+    expect(supergraphSdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/requiresScopes\/v0\.1"/);
+    const scopes = supergraphScopes(supergraphSdl);
+    expect(scopes.size).toBe(50);
+    for (const [name, declared] of scopes) expect(declared, name).toEqual(expectedScopes(name));
+    // The supergraph is a valid schema a router can load.
+    expect(() => buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true })).not.toThrow();
+  });
+
+  it('fails without the import, so the import is what makes the directive compose', () => {
+    const withoutImport = committedSdl.replace(', "@requiresScopes"]', ']');
+    expect(withoutImport).not.toBe(committedSdl);
+    const result = composeWithApollo([{ ...services[0]!, typeDefs: parse(withoutImport) }, services[1]!]);
+    expect(result.errors?.length ?? 0).toBeGreaterThan(0);
+  });
+});

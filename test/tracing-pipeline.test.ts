@@ -1,0 +1,122 @@
+/**
+ * The tracing concern in the real request pipeline: a gateway from `createGateway` with
+ * `tracingConcern`, served inside `serveTraced` as `src/gateway.ts` is to serve `/graphql` once
+ * tracing is wired. One SERVER span per request, whatever answered it, and the request's log
+ * lines (the `graphql request` line of an `onResponse` hook included) carry its ids.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGateway, type Gateway } from '../src/gateway.js';
+import { createTracing, type Tracing } from '../src/observability/tracing.js';
+import { serveTraced, tracingConcern } from '../src/observability/tracing-concern.js';
+import { clientHeaders } from './helpers/graphql-client.js';
+import { captureLogs, type CapturedLogs } from './helpers/logs.js';
+import { startOtlpReceiver, type OtlpReceiver } from './helpers/otlp-receiver.js';
+import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
+
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const PARENT_ID = '00f067aa0ba902b7';
+const HOLD = 'mutation Hold { interactionHold(interactionId: "ixn-1", input: { ehubSessionId: "4875" }) { __typename } }';
+
+interface Setup {
+  readonly url: string;
+  readonly tracing: Tracing;
+  readonly collector: OtlpReceiver;
+  readonly upstream: RecordingUpstream;
+  readonly logs: CapturedLogs;
+}
+
+const stops: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0).reverse()) await stop();
+});
+
+async function setup(env: (collector: OtlpReceiver) => Record<string, string>): Promise<Setup> {
+  const collector = await startOtlpReceiver();
+  stops.push(() => collector.close());
+  const upstream = await startRecordingUpstream();
+  stops.push(() => upstream.close());
+  const tracing = createTracing(env(collector));
+  stops.push(() => tracing.shutdown());
+  const logs = captureLogs();
+  const gateway: Gateway = createGateway({
+    baseUrl: upstream.url,
+    defaultOrganization: 'acme',
+    allowedOrganizations: null,
+    defaultApiKey: null,
+    logger: logs.logger,
+    concerns: [tracingConcern(tracing)],
+  });
+  stops.push(() => gateway.close());
+  const server: Server = createServer((request, response) => {
+    if ((request.url ?? '/').split('?', 1)[0] === '/graphql') serveTraced(tracing, request, response, gateway.handle);
+    else gateway.handle(request, response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  stops.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, tracing, collector, upstream, logs };
+}
+
+const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...clientHeaders, ...headers }, body });
+
+describe('the tracing concern in the pipeline', () => {
+  it('gives each request one SERVER span, a child of the caller’s, named by its operation, with the answered status', async () => {
+    const { url, tracing, collector, logs } = await setup((collector) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: collector.url }));
+    const traceparent = `00-${TRACE_ID}-${PARENT_ID}-01`;
+    const ok = await post(url, JSON.stringify({ query: HOLD }), { traceparent });
+    expect(ok.status).toBe(200);
+    // Refused before anything runs: still one span, with the refusal's status.
+    const refused = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/xml', traceparent }, body: '<q/>' });
+    expect(refused.status).toBe(415);
+    const query = await fetch(`${url}/graphql?query=${encodeURIComponent('query Version { engagementCenter { apiVersion } }')}`, { headers: { traceparent } });
+    expect(query.status).toBe(200);
+    await fetch(`${url}/health`, { headers: { traceparent } }); // not /graphql: no span
+    await tracing.forceFlush();
+
+    const servers = collector.spans().filter((span) => span.kind === 'SERVER');
+    expect(servers).toHaveLength(3);
+    for (const span of servers) expect(span).toMatchObject({ traceId: TRACE_ID, parentSpanId: PARENT_ID });
+    const [mutation, refusal, get] = servers;
+    expect(mutation).toMatchObject({
+      name: 'POST /graphql',
+      status: { code: 'UNSET' },
+      attributes: { 'graphql.operation.type': 'mutation', 'graphql.operation.name': 'Hold', 'http.response.status_code': 200 },
+    });
+    expect(refusal?.attributes).toMatchObject({ 'http.response.status_code': 415 });
+    expect(refusal?.attributes).not.toHaveProperty('graphql.operation.type');
+    expect(get).toMatchObject({ name: 'GET /graphql', attributes: { 'graphql.operation.type': 'query', 'graphql.operation.name': 'Version', 'url.path': '/graphql' } });
+    // The GET's query string (the document, and any variables) is in no span.
+    expect(collector.exports.some((received) => received.body.includes('apiVersion'))).toBe(false);
+
+    const requestLines = logs.lines().filter((line) => line.msg === 'graphql request');
+    expect(requestLines).toHaveLength(3);
+    expect(requestLines.map((line) => [line.status, line.trace_id, line.span_id])).toEqual(servers.map((span) => [span.attributes['http.response.status_code'], TRACE_ID, span.spanId]));
+  });
+
+  it('exports nothing for flags 00, and with tracing off the pipeline answers as before with no span and no ids in the logs', async () => {
+    const sampledOut = await setup((collector) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: collector.url }));
+    expect((await post(sampledOut.url, JSON.stringify({ query: HOLD }), { traceparent: `00-${TRACE_ID}-${PARENT_ID}-00` })).status).toBe(200);
+    await sampledOut.tracing.forceFlush();
+    expect(sampledOut.collector.exports).toEqual([]);
+
+    const off = await setup(() => ({}));
+    expect(off.tracing.enabled).toBe(false);
+    const answer = await post(off.url, JSON.stringify({ query: HOLD }), { traceparent: `00-${TRACE_ID}-${PARENT_ID}-01` });
+    expect(await answer.json()).toEqual({ data: { interactionHold: { __typename: 'InteractionCommandAccepted' } } });
+    for (const setupLogs of [sampledOut.logs, off.logs]) {
+      const line = setupLogs.lines().find((entry) => entry.msg === 'graphql request');
+      expect(line).toBeDefined();
+      expect(line).not.toHaveProperty('trace_id');
+    }
+    // Not wired into the datasource yet: the REST call carries no trace header either way here.
+    expect(off.upstream.requests[0]?.headers).not.toHaveProperty('traceparent');
+  });
+});
