@@ -19,6 +19,8 @@ import { pipeline } from './http/pipeline.js';
 import { requestIdFrom } from './http/request-id.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
+import { serveTraced } from './observability/tracing-concern.js';
+import { createTracing, type Tracing } from './observability/tracing.js';
 import { CircuitBreakers } from './protection/circuit-breaker.js';
 import { CommandGuard } from './protection/command-guard.js';
 import { createRateLimits } from './protection/rate-limits.js';
@@ -51,6 +53,8 @@ export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatche
   readonly redisUrl?: string | null;
   /** GraphiQL's preloaded headers (JSON text); default placeholders to fill in. */
   readonly graphiqlHeaders?: string;
+  /** OpenTelemetry traces (`createTracing` from the OTEL_* variables); default off. */
+  readonly tracing?: Tracing;
   /** Concerns added after the gateway's own (see `http/pipeline.ts`). */
   readonly concerns?: readonly Concern[];
 }
@@ -90,6 +94,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const limits: OperationLimits = { ...defaults.limits, ...options.limits };
   const logger = options.logger ?? createLogger(defaults.logLevel);
   const metrics = new GatewayMetrics();
+  const tracing = options.tracing ?? createTracing({});
   const protection: ProtectionSettings = { ...defaults.protection, ...options.protection };
   // Connects in the background: the gateway serves (without shared limits) until Redis answers.
   const redis = options.redisUrl ? connectRedis({ url: options.redisUrl, logger, metrics }) : null;
@@ -151,6 +156,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       graphiql: options.graphiql === false ? null : { headers: options.graphiqlHeaders ?? placeholderHeaders },
       limits,
       persistedOperations,
+      tracing,
       ...(options.concerns ? { extra: options.concerns } : {}),
     }),
     buildContext: (exchange): GatewayContext => ({
@@ -183,7 +189,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     handle: (request, response) => {
       const path = (request.url ?? '/').split('?', 1)[0];
       if (path === GRAPHQL_ENDPOINT) {
-        void handleGraphQL(request, response);
+        void serveTraced(tracing, request, response, handleGraphQL);
         return;
       }
       const requestId = requestIdFrom(request.headers['x-request-id']);

@@ -3,6 +3,7 @@ import cluster from 'node:cluster';
 import { runPrimary } from './cluster.js';
 import { ConfigError, readConfig, settings, type GatewayConfig } from './config.js';
 import { createLogger, flushLogs, type Logger } from './observability/logger.js';
+import { createTracing, TracingConfigError, tracingSettings } from './observability/tracing.js';
 import { readPersistedDocuments } from './persisted-operations.js';
 import { startGateway } from './server.js';
 
@@ -18,7 +19,10 @@ function configOrExit(): GatewayConfig {
 
 async function serve(config: GatewayConfig, logger: Logger): Promise<void> {
   try {
-    const running = await startGateway(config, logger);
+    // Each process (each worker with WORKERS > 1) exports its own spans.
+    const tracing = createTracing(process.env);
+    const running = await startGateway(config, logger, { tracing });
+    if (tracing.enabled) logger.info({ tracing: tracingSettings(process.env) }, 'exporting OpenTelemetry traces (OTEL_* settings)');
     const shown = running.url.replace('://0.0.0.0:', '://localhost:').replace('://[::]:', '://localhost:');
     logger.info({ url: running.url }, `Engagement Center GraphQL gateway listening on ${running.url} (GraphiQL: ${shown}/graphql)`);
 
@@ -39,6 +43,7 @@ async function serve(config: GatewayConfig, logger: Logger): Promise<void> {
           },
         )
         .then(async (code) => {
+          await tracing.shutdown();
           await flushLogs(logger);
           process.exit(code);
         });
@@ -53,7 +58,7 @@ async function serve(config: GatewayConfig, logger: Logger): Promise<void> {
 
 /** One line that names the setting at fault when there is one. */
 function startFailure(error: unknown, config: GatewayConfig): string {
-  if (error instanceof ConfigError) return `Invalid configuration: ${error.message}`;
+  if (error instanceof ConfigError || error instanceof TracingConfigError) return `Invalid configuration: ${error.message}`;
   const code = (error as { code?: string }).code;
   if (code === 'EADDRINUSE') return `Invalid configuration: PORT ${config.port} is already in use on ${config.host}`;
   if (code === 'EACCES') return `Invalid configuration: PORT ${config.port} needs privileges this process lacks`;
@@ -63,11 +68,11 @@ function startFailure(error: unknown, config: GatewayConfig): string {
   return `Could not start: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** Settings that only reading a file can check, checked before any worker starts. */
+/** Settings that the table cannot check (a file, the OTEL_* variables), checked before any worker starts. */
 function checkFilesOrExit(config: GatewayConfig): void {
-  if (config.persistedOperationsFile === null) return;
   try {
-    readPersistedDocuments(config.persistedOperationsFile);
+    tracingSettings(process.env);
+    if (config.persistedOperationsFile !== null) readPersistedDocuments(config.persistedOperationsFile);
   } catch (error) {
     process.stderr.write(`${startFailure(error, config)}\n`);
     process.exit(1);

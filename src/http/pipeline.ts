@@ -5,6 +5,8 @@
  * schema another way. A concern added here (tracing, rate limits, authorization) applies to all.
  */
 import type { OperationLimits } from '../config.js';
+import { tracingConcern } from '../observability/tracing-concern.js';
+import type { Tracing } from '../observability/tracing.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { corsConcern, type CorsOptions } from './concerns/cors.js';
@@ -31,6 +33,7 @@ export interface PipelineOptions {
   readonly graphiql: GraphiQLOptions | null;
   readonly limits: OperationLimits;
   readonly persistedOperations: PersistedOperationsMode;
+  readonly tracing: Tracing;
   /** Concerns of the deployment's own, after the gateway's (a probe in tests). */
   readonly extra?: readonly Concern[];
 }
@@ -38,6 +41,7 @@ export interface PipelineOptions {
 export function pipeline(options: PipelineOptions): Concern[] {
   return [
     requestIdConcern(),
+    ...(options.tracing.enabled ? [tracingConcern(options.tracing)] : []),
     observabilityConcern(options.logger, options.metrics, options.defaultOrganization),
     corsConcern(options.cors),
     methodsConcern(),
