@@ -13,8 +13,9 @@ import { requestBody } from './request-body.js';
 import { forwardedHeaders, type IncomingHeaders } from './request-headers.js';
 import { resolveOrganization, restUrl, type OrganizationPolicy } from './rest-url.js';
 import { parseRetryAfter } from './retry-after.js';
-import { isConnectFailure } from './upstream-agent.js';
-import { upstreamFailure } from './upstream-failure.js';
+import { CallDeadline } from './call-deadline.js';
+import { isConnectFailure, upstreamFailure } from './upstream-failure.js';
+import { WriteTracker } from './write-tracking.js';
 
 export interface EngagementCenterOptions extends OrganizationPolicy {
   /** The REST origin (and path prefix); may hold `{orgId}`. */
@@ -46,6 +47,23 @@ export interface UpstreamCall {
 }
 
 type ResponseBody = Dispatcher.ResponseData['body'];
+
+/** One call's request, with what bounds and watches it. */
+interface Exchange {
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly signal: AbortSignal;
+  readonly writes: WriteTracker;
+  readonly attempts: { count: number };
+}
+
+/** What the result is made of: the status, and for an error its `Retry-After` and body. */
+interface Answer {
+  readonly status: number;
+  readonly retryAfter: string | string[] | undefined;
+  readonly errorText: string | null;
+}
 
 const DEFAULT_MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
@@ -120,40 +138,42 @@ export class EngagementCenterApi {
 
   private async post(url: string, headers: Record<string, string>, body: string, attempts: { count: number }): Promise<CommandAccepted> {
     const { timeoutMs } = this.options;
-    // A timer cleared as soon as the call ends: AbortSignal.timeout() would keep each call's
-    // objects reachable for the whole timeout, whatever the call's own length.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const signal = controller.signal;
-    let status: number;
-    let retryAfter: string | string[] | undefined;
-    let errorText: string | null = null;
+    const deadline = new CallDeadline(timeoutMs);
+    const writes = new WriteTracker(deadline.signal);
+    let answer: Answer;
     try {
-      const response = await this.sendOnce(url, headers, body, signal, attempts);
-      status = response.statusCode;
-      if (status >= 200 && status < 300) {
-        // The status line says the command was accepted; a body that then breaks changes nothing.
-        await response.body.dump().catch(() => undefined);
-        return { status };
-      }
-      retryAfter = response.headers['retry-after'];
-      errorText = await readText(response.body, this.options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
+      answer = await deadline.within(this.exchange({ url, headers, body, signal: deadline.signal, writes, attempts }));
     } catch (error) {
-      throw upstreamFailure(error, signal.aborted, timeoutMs);
+      throw upstreamFailure(error, { timedOut: deadline.passed, written: writes.written, timeoutMs });
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
+    const { status, retryAfter, errorText } = answer;
+    if (status >= 200 && status < 300) return { status };
     const { message, details } = errorText === null ? { message: null, details: [] } : parseErrorBody(errorText);
     throw httpErrorFor(status, message, details, parseRetryAfter(retryAfter));
   }
 
-  /** Writes the request at most once: only a connection that could not be established is tried again. */
-  private async sendOnce(url: string, headers: Record<string, string>, body: string, signal: AbortSignal, attempts: { count: number }) {
-    const { dispatcher } = this.options;
+  /** The request and its answer, read as far as the result needs. */
+  private async exchange(call: Exchange): Promise<Answer> {
+    const response = await this.sendOnce(call);
+    const status = response.statusCode;
+    if (status >= 200 && status < 300) {
+      // The status line says the command was accepted; a body that then breaks changes nothing.
+      await response.body.dump().catch(() => undefined);
+      return { status, retryAfter: undefined, errorText: null };
+    }
+    const errorText = await readText(response.body, this.options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
+    return { status, retryAfter: response.headers['retry-after'], errorText };
+  }
+
+  /** Writes the request at most once: only a request never written for want of a connection is tried again. */
+  private async sendOnce({ url, headers, body, signal, writes, attempts }: Exchange) {
+    const dispatcher = writes.over(this.options.dispatcher);
     try {
       return await request(url, { method: 'POST', headers, body, dispatcher, signal });
     } catch (error) {
-      if (!isConnectFailure(error) || signal.aborted) throw error;
+      if (!isConnectFailure(error, writes.written) || signal.aborted) throw error;
       await sleep(retryPauseMs(), undefined, { signal });
       attempts.count = 2;
       return await request(url, { method: 'POST', headers, body, dispatcher, signal });
