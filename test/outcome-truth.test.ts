@@ -5,9 +5,11 @@
  * gateway's own pool and for any dispatcher passed in, which also keep the one connect retry.
  * Upstream answers and connects are held until the state under test is reached: no timing races.
  */
-import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
+import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { Agent, buildConnector, Dispatcher, MockAgent } from 'undici';
+import type { Duplex } from 'node:stream';
+import { Agent, buildConnector, Dispatcher, MockAgent, ProxyAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUpstreamAgent } from '../src/datasources/upstream-agent.js';
 import type { Gateway } from '../src/gateway.js';
@@ -34,6 +36,15 @@ function deferred() {
     resolve = settle;
   });
   return { promise, resolve };
+}
+
+/**
+ * A first command, answered at once, leaves a keep-alive connection: the next command is written
+ * on it in the same turn of the event loop, before its time can possibly run out.
+ */
+async function warm(via: Gateway, upstream: RecordingUpstream) {
+  expect(await hold(via)).toMatchObject({ __typename: 'InteractionCommandAccepted' });
+  upstream.requests.length = 0;
 }
 
 /** Everything a test opened, closed after it whatever happened (gateways first: they use the rest). */
@@ -148,15 +159,16 @@ describe('a command never written when its time is up is an UpstreamUnavailableE
 describe('a command written and left unanswered is an UpstreamTimeoutError', () => {
   it('through the gateway’s own pool', async () => {
     const upstream = await recordingUpstream();
-    const answer = deferred();
-    upstream.reply({ status: 202, until: answer.promise });
     const logs = captureLogs();
     const hasty = gateway(upstream.url, { upstream: { timeoutMs: 200 }, logger: logs.logger });
+    await warm(hasty, upstream);
+    const answer = deferred();
+    upstream.reply({ status: 202, until: answer.promise });
     cleanups.push(answer.resolve);
 
     expect(await hold(hasty)).toEqual({ __typename: 'UpstreamTimeoutError', message: expect.stringMatching(OUTCOME_UNKNOWN) });
     expect(upstream.requests).toHaveLength(1);
-    expect(upstreamCall(logs)).toMatchObject({ outcome: 'timeout', attempts: 1 });
+    expect(logs.lines().filter((line) => line.msg === 'upstream call').at(-1)).toMatchObject({ outcome: 'timeout', attempts: 1 });
   });
 
   it('through an injected MockAgent', async () => {
@@ -204,6 +216,79 @@ describe('an injected dispatcher keeps the one connect retry', () => {
     expect(await hold(via)).toEqual({ __typename: 'UpstreamTimeoutError', message: expect.stringMatching(OUTCOME_UNKNOWN) });
     expect(upstreamCall(logs)).toMatchObject({ outcome: 'timeout', attempts: 2 });
     expect(dispatcher.remaining).toEqual(['accept']);
+  });
+});
+
+describe('through an injected ProxyAgent', () => {
+  type Tunnel = 'open' | 'refuse' | 'hold';
+
+  /** An HTTP CONNECT proxy on loopback that opens, refuses (502) or never answers each tunnel. */
+  async function proxy(tunnel: Tunnel) {
+    const sockets = new Set<Duplex>();
+    const tunnels: string[] = [];
+    const server = createHttpServer();
+    server.on('connect', (request: IncomingMessage, client: Duplex, head: Buffer) => {
+      tunnels.push(request.url ?? '');
+      sockets.add(client);
+      client.on('error', () => {});
+      if (tunnel === 'refuse') client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+      if (tunnel !== 'open') return;
+      const [host, port] = (request.url ?? '').split(':');
+      const target = connectTcp(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        target.write(head);
+        target.pipe(client);
+        client.pipe(target);
+      });
+      sockets.add(target);
+      target.on('error', () => client.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    const dispatcher = closing(new ProxyAgent(`http://127.0.0.1:${port}`));
+    // Run before the dispatcher closes: a tunnel still waiting must end for it to close.
+    const dropTunnels = () => sockets.forEach((socket) => socket.destroy());
+    return { dispatcher, tunnels, dropTunnels };
+  }
+
+  it('a proxy refusing the tunnel: UpstreamUnavailableError after the one retry, the API never reached', async () => {
+    const upstream = await recordingUpstream();
+    const { dispatcher, tunnels } = await proxy('refuse');
+    const logs = captureLogs();
+    const via = gateway(upstream.url, { dispatcher, logger: logs.logger });
+
+    expect(await hold(via)).toEqual({ __typename: 'UpstreamUnavailableError', message: expect.stringMatching(/not carried out/) });
+    expect(upstreamCall(logs)).toMatchObject({ outcome: 'unavailable', attempts: 2 });
+    expect(tunnels).toHaveLength(2);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('a proxy that never answers the tunnel: UpstreamUnavailableError when the time is up', async () => {
+    const upstream = await recordingUpstream();
+    const { dispatcher, tunnels, dropTunnels } = await proxy('hold');
+    const via = gateway(upstream.url, { dispatcher, upstream: { timeoutMs: 200 } });
+    cleanups.push(dropTunnels);
+
+    expect(await hold(via)).toEqual({ __typename: 'UpstreamUnavailableError', message: expect.stringMatching(NEVER_SENT) });
+    expect(tunnels.length).toBeLessThanOrEqual(1);
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  it('a tunnel to an API that holds its answer: UpstreamTimeoutError', async () => {
+    const upstream = await recordingUpstream();
+    const { dispatcher, dropTunnels } = await proxy('open');
+    const via = gateway(upstream.url, { dispatcher, upstream: { timeoutMs: 200 } });
+    cleanups.push(dropTunnels);
+    await warm(via, upstream);
+    const answer = deferred();
+    upstream.reply({ status: 202, until: answer.promise });
+    cleanups.push(answer.resolve);
+
+    const result = hold(via);
+    await upstream.received(1);
+    expect(await result).toEqual({ __typename: 'UpstreamTimeoutError', message: expect.stringMatching(OUTCOME_UNKNOWN) });
+    expect(upstream.requests).toHaveLength(1);
   });
 });
 

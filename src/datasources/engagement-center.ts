@@ -7,13 +7,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import { endpointTemplate, type EndpointSpec } from '../catalog/index.js';
 import { httpErrorFor, UpstreamHttpError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.js';
+import { CallDeadline } from './call-deadline.js';
 import { isCoalescible, type CallCoalescer } from './coalescing.js';
 import { parseErrorBody } from './error-response.js';
 import { requestBody } from './request-body.js';
 import { forwardedHeaders, type IncomingHeaders } from './request-headers.js';
 import { resolveOrganization, restUrl, type OrganizationPolicy } from './rest-url.js';
 import { parseRetryAfter } from './retry-after.js';
-import { CallDeadline } from './call-deadline.js';
 import { isConnectFailure, upstreamFailure } from './upstream-failure.js';
 import { WriteTracker } from './write-tracking.js';
 
@@ -48,7 +48,7 @@ export interface UpstreamCall {
 
 type ResponseBody = Dispatcher.ResponseData['body'];
 
-/** One call's request, with what bounds and watches it. */
+/** One call's request, with what bounds it and what watches whether it was written. */
 interface Exchange {
   readonly url: string;
   readonly headers: Record<string, string>;
@@ -56,13 +56,6 @@ interface Exchange {
   readonly signal: AbortSignal;
   readonly writes: WriteTracker;
   readonly attempts: { count: number };
-}
-
-/** What the result is made of: the status, and for an error its `Retry-After` and body. */
-interface Answer {
-  readonly status: number;
-  readonly retryAfter: string | string[] | undefined;
-  readonly errorText: string | null;
 }
 
 const DEFAULT_MAX_ERROR_BODY_BYTES = 1024 * 1024;
@@ -140,31 +133,28 @@ export class EngagementCenterApi {
     const { timeoutMs } = this.options;
     const deadline = new CallDeadline(timeoutMs);
     const writes = new WriteTracker(deadline.signal);
-    let answer: Answer;
+    const signal = deadline.signal;
+    let status: number;
+    let retryAfter: string | string[] | undefined;
+    let errorText: string | null = null;
     try {
-      answer = await deadline.within(this.exchange({ url, headers, body, signal: deadline.signal, writes, attempts }));
+      // Raced: undici would only notice the signal of a request waiting for a connection once it has one.
+      const response = await deadline.within(this.sendOnce({ url, headers, body, signal, writes, attempts }));
+      status = response.statusCode;
+      if (status >= 200 && status < 300) {
+        // The status line says the command was accepted; a body that then breaks changes nothing.
+        await response.body.dump().catch(() => undefined);
+        return { status };
+      }
+      retryAfter = response.headers['retry-after'];
+      errorText = await readText(response.body, this.options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
     } catch (error) {
       throw upstreamFailure(error, { timedOut: deadline.passed, written: writes.written, timeoutMs });
     } finally {
       deadline.clear();
     }
-    const { status, retryAfter, errorText } = answer;
-    if (status >= 200 && status < 300) return { status };
     const { message, details } = errorText === null ? { message: null, details: [] } : parseErrorBody(errorText);
     throw httpErrorFor(status, message, details, parseRetryAfter(retryAfter));
-  }
-
-  /** The request and its answer, read as far as the result needs. */
-  private async exchange(call: Exchange): Promise<Answer> {
-    const response = await this.sendOnce(call);
-    const status = response.statusCode;
-    if (status >= 200 && status < 300) {
-      // The status line says the command was accepted; a body that then breaks changes nothing.
-      await response.body.dump().catch(() => undefined);
-      return { status, retryAfter: undefined, errorText: null };
-    }
-    const errorText = await readText(response.body, this.options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
-    return { status, retryAfter: response.headers['retry-after'], errorText };
   }
 
   /** Writes the request at most once: only a request never written for want of a connection is tried again. */
