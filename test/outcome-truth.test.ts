@@ -217,6 +217,15 @@ describe('an injected dispatcher keeps the one connect retry', () => {
     expect(upstreamCall(logs)).toMatchObject({ outcome: 'timeout', attempts: 2 });
     expect(dispatcher.remaining).toEqual(['accept']);
   });
+
+  it('a hand-written dispatcher of the legacy handler interface: refused once, then accepted on the retry', async () => {
+    const dispatcher = new LegacyDispatcher(['refuse', 'accept', 'accept']);
+    const logs = captureLogs();
+    const via = gateway('http://upstream.test', { dispatcher, logger: logs.logger });
+    expect(await hold(via)).toMatchObject({ __typename: 'InteractionCommandAccepted', status: 202 });
+    expect(upstreamCall(logs)).toMatchObject({ outcome: '202', attempts: 2 });
+    expect(dispatcher.remaining).toEqual(['accept']);
+  });
 });
 
 describe('through an injected ProxyAgent', () => {
@@ -292,6 +301,14 @@ describe('through an injected ProxyAgent', () => {
   });
 });
 
+describe('a command whose 2xx answer has arrived', () => {
+  it('is accepted even when its body is still arriving as the time runs out', async () => {
+    const dispatcher = new ScriptedDispatcher(['accept, body never ends']);
+    const via = gateway('http://upstream.test', { dispatcher, upstream: { timeoutMs: 20 } });
+    expect(await hold(via)).toMatchObject({ __typename: 'InteractionCommandAccepted', status: 202 });
+  });
+});
+
 /** The handler interface's controller, as a dispatcher of its own has to provide it. */
 class Controller implements Dispatcher.DispatchController {
   aborted = false;
@@ -309,7 +326,7 @@ class Controller implements Dispatcher.DispatchController {
   }
 }
 
-type Step = 'refuse' | 'reset after start' | 'accept';
+type Step = 'refuse' | 'reset after start' | 'accept' | 'accept, body never ends';
 
 /**
  * A dispatcher with no undici pool behind it, speaking undici 7's handler interface directly:
@@ -329,7 +346,32 @@ class ScriptedDispatcher extends Dispatcher {
       if (controller.aborted) return handler.onResponseError?.(controller, controller.reason ?? new Error('aborted'));
       if (step === 'reset after start') return handler.onResponseError?.(controller, Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
       handler.onResponseStart?.(controller, 202, {}, 'Accepted');
+      if (step === 'accept, body never ends') return handler.onResponseData?.(controller, Buffer.from('{"par'));
       handler.onResponseEnd?.(controller, {});
+    });
+    return true;
+  }
+
+  override async close(): Promise<void> {}
+}
+
+/** The same, speaking the handler interface of undici 6 (`onConnect`, `onHeaders`, …), which undici 7 still honours. */
+class LegacyDispatcher extends Dispatcher {
+  constructor(readonly remaining: Array<'refuse' | 'accept'>) {
+    super();
+  }
+
+  override dispatch(_options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    const step = this.remaining.shift();
+    queueMicrotask(() => {
+      if (step === 'refuse') return handler.onError?.(refused());
+      let aborted: Error | null = null;
+      handler.onConnect?.((reason) => {
+        aborted = reason ?? new Error('aborted');
+      });
+      if (aborted) return handler.onError?.(aborted);
+      handler.onHeaders?.(202, [], () => {}, 'Accepted');
+      handler.onComplete?.([]);
     });
     return true;
   }
