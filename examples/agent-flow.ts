@@ -58,7 +58,9 @@ function describeFailure(failure: CommandFailureFragment): string {
     case 'UpstreamTimeoutError':
       return `${failure.message} (check the agent's state before sending it again)`;
     case 'UpstreamUnavailableError':
-      return `${failure.message} (safe to send again)`;
+      return `${failure.message} (safe to send again${failure.retryAfterSeconds === null ? '' : ` after ${failure.retryAfterSeconds} s`})`;
+    case 'RateLimitedError':
+      return `${failure.message} (nothing was sent; retry after ${failure.retryAfterSeconds ?? 'a few'} s)`;
     case 'TooManyRequestsError':
     case 'ServiceUnavailableError':
       return `${failure.message} (retry after ${failure.retryAfterSeconds ?? 'a few'} s)`;

@@ -134,6 +134,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     dispatcher,
     coalescer: new CallCoalescer(),
     guard,
+    tracing,
   };
   const persistedOperations: PersistedOperationsMode = options.persistedOperations
     ? { kind: 'manifest', ...options.persistedOperations }

@@ -90,7 +90,7 @@ describe('coverage of the OpenAPI description', () => {
       expect(mutationOf(op).description).toBe(`${op.summary}\n\n${op.description}`);
     });
 
-    it('is nullable and returns its success type or any of the 13 errors', () => {
+    it('is nullable and returns its success type or any of the 13 errors of the contract’s table, or RateLimitedError', () => {
       const type = mutationOf(op).type;
       expect(type).toBeInstanceOf(GraphQLUnionType);
       const members = (type as GraphQLUnionType).getTypes().map(String).sort();
@@ -187,4 +187,5 @@ const allErrorTypes = [
   'ValidationError',
   'UpstreamTimeoutError',
   'UpstreamUnavailableError',
+  'RateLimitedError',
 ];

@@ -25,7 +25,7 @@ interface HoldResult {
   readonly retryAfterSeconds?: number | null;
 }
 
-async function hold(url: string, authorization = clientHeaders.authorization): Promise<HoldResult> {
+async function hold(url: string, authorization: string = clientHeaders.authorization): Promise<HoldResult> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...clientHeaders, authorization },

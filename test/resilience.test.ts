@@ -10,19 +10,24 @@ import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
 import { HoldDocument } from './generated/graphql.js';
 import { execute, testGateway, type TestGateway } from './helpers/graphql-client.js';
 import { captureLogs } from './helpers/logs.js';
+import { startRecordingUpstream } from './helpers/recording-upstream.js';
 
 let simulator: Simulator;
 let gateway: TestGateway;
+let hasty: TestGateway;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   simulator = await startSimulator();
-  gateway = testGateway(simulator.url, { upstream: { timeoutMs: 400 } });
+  // Time enough for a 2 MiB error body on a busy machine; the timeout has its own gateway below.
+  gateway = testGateway(simulator.url, { upstream: { timeoutMs: 10_000 } });
+  hasty = testGateway(simulator.url, { upstream: { timeoutMs: 300 } });
 });
 afterAll(async () => {
   await gateway.close();
+  await hasty.close();
   await simulator.close();
   process.off('unhandledRejection', onUnhandled);
   expect(unhandled).toEqual([]);
@@ -39,8 +44,18 @@ const hold = async (via: TestGateway = gateway) => {
 };
 
 describe('faults from the API or a proxy', () => {
+  it('a slow answer past the timeout', async () => {
+    // A keep-alive connection first: the command is written at once, before its 300 ms can run out.
+    expect(await hold(hasty)).toMatchObject({ __typename: 'InteractionCommandAccepted' });
+    simulator.requests.length = 0;
+    simulator.injectFault({ delayMs: 1_000, status: 202 });
+    expect(await hold(hasty)).toMatchObject({ __typename: 'UpstreamTimeoutError' });
+    expect(simulator.requests).toHaveLength(1);
+    // and the gateway keeps serving
+    expect(await hold()).toMatchObject({ __typename: 'InteractionCommandAccepted', status: 202 });
+  });
+
   it.each([
-    ['a slow answer past the timeout', { delayMs: 1_000, status: 202 }, { __typename: 'UpstreamTimeoutError' }],
     ['a connection reset', { reset: true }, { __typename: 'UpstreamTimeoutError' }],
     ['an HTML 502 from a proxy', { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad gateway at 10.1.2.3</html>' }, { __typename: 'UnexpectedStatusError', status: 502, message: 'Bad Gateway', details: [] }],
     ['a non-JSON error body', { status: 500, body: 'stack trace: at Foo.bar (/srv/app.js:1)' }, { __typename: 'InternalServerError', status: 500, message: 'Internal Server Error', details: [] }],
@@ -86,21 +101,34 @@ describe('an API that is down', () => {
 
 describe('a slow API', () => {
   it('uses at most ALVARIA_MAX_CONNECTIONS connections, and other requests are still answered meanwhile', async () => {
-    const pooled = testGateway(simulator.url, { upstream: { maxConnections: 2, timeoutMs: 5_000 } });
+    const upstream = await startRecordingUpstream();
+    const pooled = testGateway(upstream.url, { upstream: { maxConnections: 2, timeoutMs: 10_000 } });
+    let release: () => void = () => {};
+    const answers = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     try {
-      simulator.injectFault({ operation: 'hold', delayMs: 300, status: 202, times: 4 });
+      // Every answer is held until the checks below are done: the slow commands cannot settle before.
+      upstream.reply({ status: 202, until: answers });
       let settled = 0;
       const slow = Array.from({ length: 4 }, () => hold(pooled).finally(() => (settled += 1)));
+      await upstream.received(2);
       const quick = await execute(pooled, '{ engagementCenter { apiVersion } }');
       expect(quick.data).toEqual({ engagementCenter: { apiVersion: '2.0.0' } });
-      expect(settled).toBe(0);
       const health = await pooled.fetch('/health');
       expect(health.status).toBe(200);
+      expect(settled).toBe(0);
+      // Both connections are busy; the other two commands wait for one.
+      expect(upstream.requests).toHaveLength(2);
+      release();
       expect(await Promise.all(slow)).toEqual(Array.from({ length: 4 }, () => expect.objectContaining({ __typename: 'InteractionCommandAccepted' })));
-      const ports = new Set(simulator.requests.map((sent) => sent.remotePort));
+      expect(upstream.requests).toHaveLength(4);
+      const ports = new Set(upstream.requests.map((sent) => sent.remotePort));
       expect(ports.size).toBeLessThanOrEqual(2);
     } finally {
+      release();
       await pooled.close();
+      await upstream.close();
     }
   });
 });

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { HoldDocument } from './generated/graphql.js';
 import { execute, testGateway, useRecordingGateway, type TestGateway } from './helpers/graphql-client.js';
 
@@ -26,6 +26,13 @@ async function closedPort(): Promise<number> {
 }
 
 describe('upstream failures', () => {
+  // A keep-alive connection first: each command below is written at once, before its 300 ms can
+  // run out however busy the machine (one still connecting then would be UpstreamUnavailableError).
+  beforeEach(async () => {
+    expect(await hold()).toMatchObject({ __typename: 'InteractionCommandAccepted' });
+    suite.upstream.requests.length = 0;
+  });
+
   it('an answer later than ALVARIA_TIMEOUT_MS is an UpstreamTimeoutError that says the outcome is unknown', async () => {
     suite.upstream.reply({ status: 202, delayMs: 1_500 });
     const result = await hold();

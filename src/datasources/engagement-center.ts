@@ -7,14 +7,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import { endpointTemplate, type EndpointSpec } from '../catalog/index.js';
 import { httpErrorFor, UpstreamHttpError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.js';
+import { errorTypeOf, restUrlTemplate, type RequestSpan, type Tracing } from '../observability/tracing.js';
+import type { CommandGuard } from '../protection/command-guard.js';
+import { CallDeadline } from './call-deadline.js';
 import { isCoalescible, type CallCoalescer } from './coalescing.js';
 import { parseErrorBody } from './error-response.js';
 import { requestBody } from './request-body.js';
 import { forwardedHeaders, type IncomingHeaders } from './request-headers.js';
 import { resolveOrganization, restUrl, type OrganizationPolicy } from './rest-url.js';
 import { parseRetryAfter } from './retry-after.js';
-import { isConnectFailure } from './upstream-agent.js';
-import { upstreamFailure } from './upstream-failure.js';
+import { isConnectFailure, upstreamFailure } from './upstream-failure.js';
+import { WriteTracker } from './write-tracking.js';
 
 export interface EngagementCenterOptions extends OrganizationPolicy {
   /** The REST origin (and path prefix); may hold `{orgId}`. */
@@ -28,6 +31,10 @@ export interface EngagementCenterOptions extends OrganizationPolicy {
   readonly maxErrorBodyBytes?: number;
   /** Shares identical idempotent signals in flight (`coalescing.ts`); none when absent. */
   readonly coalescer?: CallCoalescer;
+  /** Rate limits and the circuit breaker, judged before anything is sent; none when absent. */
+  readonly guard?: CommandGuard;
+  /** A CLIENT span per attempt, below the request's span; none when absent or off. */
+  readonly tracing?: Tracing;
 }
 
 export interface CommandAccepted {
@@ -47,6 +54,18 @@ export interface UpstreamCall {
 
 type ResponseBody = Dispatcher.ResponseData['body'];
 
+/** One call's request, with what bounds it and what watches whether it was written. */
+interface Exchange {
+  readonly url: string;
+  /** The path template, for the trace (`/via/v2/organizations/{orgId}/…/hold`). */
+  readonly template: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly signal: AbortSignal;
+  readonly writes: WriteTracker;
+  readonly attempts: { count: number };
+}
+
 const DEFAULT_MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
 /** Before the one retry of a connection that could not be established: 50–150 ms. */
@@ -63,7 +82,8 @@ async function readText(body: ResponseBody, limit: number): Promise<string | nul
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function outcomeOf(error: unknown): UpstreamCall['outcome'] {
+/** How a failed call ended, for logs, metrics and the circuit breaker. */
+export function outcomeOf(error: unknown): UpstreamCall['outcome'] {
   if (error instanceof UpstreamHttpError) return error.status;
   if (error instanceof UpstreamTimeoutError) return 'timeout';
   if (error instanceof UpstreamUnavailableError) return 'unavailable';
@@ -71,11 +91,16 @@ function outcomeOf(error: unknown): UpstreamCall['outcome'] {
 }
 
 export class EngagementCenterApi {
+  /** The span of the request this instance serves: its REST calls' spans go below it. */
+  private readonly requestSpan: RequestSpan | undefined;
+
   constructor(
     private readonly options: EngagementCenterOptions,
     private readonly incoming: IncomingHeaders,
     private readonly onCall: (call: UpstreamCall) => void = () => {},
-  ) {}
+  ) {
+    this.requestSpan = options.tracing?.enabled ? options.tracing.current() : undefined;
+  }
 
   /** The organization this request's commands go to (header, else the default). */
   organization(): string {
@@ -90,11 +115,13 @@ export class EngagementCenterApi {
       sessionIdRequired: endpoint.sessionIdHeader?.required ?? true,
     });
     const body = requestBody(input);
-    const call = () => this.observed(endpointTemplate(endpoint), organization, (attempts) => this.post(url, headers, body, attempts));
-    const { coalescer } = this.options;
-    if (!coalescer || !isCoalescible(endpoint, input)) return call();
+    const template = restUrlTemplate(endpoint);
+    const call = () => this.observed(endpointTemplate(endpoint), organization, (attempts) => this.post({ url, template, headers, body }, attempts));
+    const { coalescer, guard } = this.options;
     const key = [url, body, headers.authorization, headers['x-api-key'] ?? '', headers['via-client-sessionid'] ?? ''].join('\n');
-    return coalescer.run({ key, send: call });
+    const shared = coalescer && isCoalescible(endpoint, input) ? () => coalescer.run({ key, send: call }) : call;
+    // Each command is judged on its own, even when it then shares a call in flight.
+    return guard ? guard.run({ organization, authorization: headers.authorization ?? '', url }, shared) : shared();
   }
 
   /** Reports the call (outcome, duration, attempts) whatever its end. */
@@ -118,18 +145,20 @@ export class EngagementCenterApi {
     }
   }
 
-  private async post(url: string, headers: Record<string, string>, body: string, attempts: { count: number }): Promise<CommandAccepted> {
+  private async post(
+    { url, template, headers, body }: Pick<Exchange, 'url' | 'template' | 'headers' | 'body'>,
+    attempts: { count: number },
+  ): Promise<CommandAccepted> {
     const { timeoutMs } = this.options;
-    // A timer cleared as soon as the call ends: AbortSignal.timeout() would keep each call's
-    // objects reachable for the whole timeout, whatever the call's own length.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const signal = controller.signal;
+    const deadline = new CallDeadline(timeoutMs);
+    const writes = new WriteTracker(deadline.signal);
+    const signal = deadline.signal;
     let status: number;
     let retryAfter: string | string[] | undefined;
     let errorText: string | null = null;
     try {
-      const response = await this.sendOnce(url, headers, body, signal, attempts);
+      // Raced: undici would only notice the signal of a request waiting for a connection once it has one.
+      const response = await deadline.within(this.sendOnce({ url, template, headers, body, signal, writes, attempts }));
       status = response.statusCode;
       if (status >= 200 && status < 300) {
         // The status line says the command was accepted; a body that then breaks changes nothing.
@@ -139,24 +168,40 @@ export class EngagementCenterApi {
       retryAfter = response.headers['retry-after'];
       errorText = await readText(response.body, this.options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
     } catch (error) {
-      throw upstreamFailure(error, signal.aborted, timeoutMs);
+      throw upstreamFailure(error, { timedOut: deadline.passed, written: writes.written, timeoutMs });
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
     const { message, details } = errorText === null ? { message: null, details: [] } : parseErrorBody(errorText);
     throw httpErrorFor(status, message, details, parseRetryAfter(retryAfter));
   }
 
-  /** Writes the request at most once: only a connection that could not be established is tried again. */
-  private async sendOnce(url: string, headers: Record<string, string>, body: string, signal: AbortSignal, attempts: { count: number }) {
-    const { dispatcher } = this.options;
+  /** Writes the request at most once: only a request never written for want of a connection is tried again. */
+  private async sendOnce(exchange: Exchange) {
+    const { signal, writes, attempts } = exchange;
+    const dispatcher = writes.over(this.options.dispatcher);
     try {
-      return await request(url, { method: 'POST', headers, body, dispatcher, signal });
+      return await this.attempt(exchange, dispatcher);
     } catch (error) {
-      if (!isConnectFailure(error) || signal.aborted) throw error;
+      if (!isConnectFailure(error, writes.written) || signal.aborted) throw error;
       await sleep(retryPauseMs(), undefined, { signal });
       attempts.count = 2;
-      return await request(url, { method: 'POST', headers, body, dispatcher, signal });
+      return await this.attempt(exchange, dispatcher);
+    }
+  }
+
+  /** One attempt, in a CLIENT span whose `traceparent` it carries when tracing is on. */
+  private async attempt({ url, template, headers, body, signal }: Exchange, dispatcher: Dispatcher) {
+    const { tracing } = this.options;
+    if (!tracing || !this.requestSpan) return request(url, { method: 'POST', headers, body, dispatcher, signal });
+    const span = tracing.clientSpan(this.requestSpan, { template, url });
+    try {
+      const response = await request(url, { method: 'POST', headers: { ...headers, ...span.headers() }, body, dispatcher, signal });
+      span.end({ status: response.statusCode });
+      return response;
+    } catch (error) {
+      span.end({ errorType: signal.aborted ? 'timeout' : errorTypeOf(error) });
+      throw error;
     }
   }
 }

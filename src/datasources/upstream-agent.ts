@@ -1,45 +1,30 @@
 /**
  * The undici dispatcher for every REST call: one bounded keep-alive pool per upstream origin,
- * created by the gateway (never set globally) so tests and shutdown can own it.
+ * created by the gateway (never set globally) so tests and shutdown can own it. Its limits come
+ * from the gateway's settings (`src/config.ts`), which hold the defaults.
  */
-import { Agent, buildConnector } from 'undici';
-
-const failedWhileConnecting = new WeakSet<object>();
-
-/** True when the error happened before a connection existed: the request was never written. */
-export const isConnectFailure = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && failedWhileConnecting.has(error);
+import { Agent } from 'undici';
 
 export interface UpstreamAgentOptions {
-  /** Time to establish a connection (TCP and TLS); default 3000 ms. */
-  readonly connectTimeoutMs?: number;
-  /** Longest wait for an answer's headers; default 10000 ms. */
-  readonly headersTimeoutMs?: number;
-  /** Longest pause between two chunks of an answer's body; default 10000 ms. */
-  readonly bodyTimeoutMs?: number;
-  /** Sockets per origin; further calls queue. Default 64. */
-  readonly connections?: number;
-  /** Idle keep-alive sockets are closed after this (the server's own hint wins when shorter); default 30000 ms. */
-  readonly keepAliveTimeoutMs?: number;
+  /** Time to establish a connection (TCP and TLS). */
+  readonly connectTimeoutMs: number;
+  /** Longest wait for an answer's headers. */
+  readonly headersTimeoutMs: number;
+  /** Longest pause between two chunks of an answer's body. */
+  readonly bodyTimeoutMs: number;
+  /** Sockets per origin; further calls queue. */
+  readonly connections: number;
 }
 
-export function createUpstreamAgent(options: UpstreamAgentOptions = {}): Agent {
-  const connectBase = buildConnector({ timeout: options.connectTimeoutMs ?? 3_000 });
+/** Idle keep-alive sockets are closed after this (the server's own hint wins when shorter); not a setting. */
+const KEEP_ALIVE_TIMEOUT_MS = 30_000;
+
+export function createUpstreamAgent(options: UpstreamAgentOptions): Agent {
   return new Agent({
-    connections: options.connections ?? 64,
-    keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
-    headersTimeout: options.headersTimeoutMs ?? 10_000,
-    bodyTimeout: options.bodyTimeoutMs ?? 10_000,
-    // Errors raised here happened before anything was written; the classifier needs to know.
-    connect(connectOptions, callback) {
-      connectBase(connectOptions, (error, socket) => {
-        if (error) {
-          failedWhileConnecting.add(error);
-          callback(error, null);
-        } else {
-          callback(null, socket);
-        }
-      });
-    },
+    connections: options.connections,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    headersTimeout: options.headersTimeoutMs,
+    bodyTimeout: options.bodyTimeoutMs,
+    connect: { timeout: options.connectTimeoutMs },
   });
 }

@@ -3,8 +3,9 @@
  * uses none of the budget), then the upstream origin's circuit breaker, then the call, whose outcome
  * the breaker learns. A refused command is a typed error, and nothing is sent.
  */
-import { RateLimitedError, ServiceUnavailableError, UpstreamHttpError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.js';
-import { circuitOpenMessage, originOf, type CallOutcome, type CircuitBreakers } from './circuit-breaker.js';
+import { outcomeOf } from '../datasources/engagement-center.js';
+import { RateLimitedError, ServiceUnavailableError, UpstreamUnavailableError } from '../errors.js';
+import { circuitOpenMessage, originOf, type CircuitBreakers } from './circuit-breaker.js';
 import { rateLimitedMessage, type RateLimits } from './rate-limits.js';
 
 export interface GuardedCommand {
@@ -13,13 +14,6 @@ export interface GuardedCommand {
   readonly authorization: string;
   /** Where it goes: its origin picks the circuit. */
   readonly url: string;
-}
-
-function outcomeOf(error: unknown): CallOutcome {
-  if (error instanceof UpstreamHttpError) return error.status;
-  if (error instanceof UpstreamTimeoutError) return 'timeout';
-  if (error instanceof UpstreamUnavailableError) return 'unavailable';
-  return 'error';
 }
 
 export class CommandGuard {

@@ -1,22 +1,6 @@
-import {
-  BadRequestError,
-  GoneError,
-  InternalServerError,
-  MethodNotAllowedError,
-  NotFoundError,
-  ServiceUnavailableError,
-  TooManyRequestsError,
-  UnauthorizedError,
-  UnexpectedStatusError,
-  UnprocessableEntityError,
-  UpstreamHttpError,
-  UpstreamTimeoutError,
-  UpstreamUnavailableError,
-  ValidationError,
-  type ErrorDetail,
-  type PlainHttpErrorClass,
-} from '../errors.js';
-import { builder } from './builder.js';
+/** The error types of the schema, one per row of `errorTable` (`src/errors.ts`). */
+import { errorTable, type ErrorDetail, type ErrorRow, type UpstreamHttpError } from '../errors.js';
+import { builder, type BuilderTypes } from './builder.js';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   description: 'Every way a command can fail, as data: select `message` on it to handle any failure.',
@@ -56,64 +40,39 @@ export const UpstreamErrorInterface = builder.interfaceRef<UpstreamHttpError>('U
   }),
 });
 
-const httpErrorTypes: ReadonlyArray<readonly [PlainHttpErrorClass, string, string]> = [
-  [BadRequestError, 'BadRequestError', 'HTTP 400: the API rejected the request as malformed.'],
-  [UnauthorizedError, 'UnauthorizedError', 'HTTP 401: no valid access token (also raised, with nothing sent, when the request has no `Authorization` header).'],
-  [NotFoundError, 'NotFoundError', 'HTTP 404: the API knows no such user, interaction or route.'],
-  [MethodNotAllowedError, 'MethodNotAllowedError', 'HTTP 405: the API does not allow this method here.'],
-  [GoneError, 'GoneError', 'HTTP 410: what the command refers to no longer exists.'],
-  [UnprocessableEntityError, 'UnprocessableEntityError', 'HTTP 422: the API understood the command but cannot carry it out in the current state.'],
-  [InternalServerError, 'InternalServerError', 'HTTP 500: the API failed while handling the command.'],
-  [UnexpectedStatusError, 'UnexpectedStatusError', 'Any other non-2xx HTTP status, which the API does not document.'],
-];
+// The table's types check that a row names `retryAfterSeconds` or a string field only where its
+// class carries it; read here without knowing the class.
+const retryAfterOf = (error: Error): number | null => {
+  const value: unknown = Reflect.get(error, 'retryAfterSeconds');
+  return typeof value === 'number' ? value : null;
+};
+const stringOf = (error: Error, name: string): string | null => {
+  const value: unknown = Reflect.get(error, name);
+  return typeof value === 'string' ? value : null;
+};
 
-for (const [errorClass, name, description] of httpErrorTypes) {
-  builder.objectType(errorClass, { name, description, shareable: true, interfaces: [ErrorInterface, UpstreamErrorInterface] });
+type FieldBuilder = PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Error>;
+
+/** The fields a row adds to those of its interfaces. */
+function rowFields(row: ErrorRow, t: FieldBuilder) {
+  return {
+    ...(row.retryAfterSeconds === null
+      ? {}
+      : { retryAfterSeconds: t.int({ nullable: true, description: row.retryAfterSeconds, resolve: retryAfterOf }) }),
+    ...Object.fromEntries(
+      Object.entries(row.stringFields).map(([name, description]) => [
+        name,
+        t.string({ nullable: true, description, resolve: (error) => stringOf(error, name) }),
+      ]),
+    ),
+  };
 }
 
-for (const [errorClass, name, description] of [
-  [TooManyRequestsError, 'TooManyRequestsError', 'HTTP 429: too many requests; wait `retryAfterSeconds` before sending again.'],
-  [ServiceUnavailableError, 'ServiceUnavailableError', 'HTTP 503: the API is unavailable for now; wait `retryAfterSeconds` before sending again.'],
-] as const) {
-  builder.objectType(errorClass, {
-    name,
-    description,
-    shareable: true,
-    interfaces: [ErrorInterface, UpstreamErrorInterface],
-    fields: (t) => ({
-      retryAfterSeconds: t.exposeInt('retryAfterSeconds', {
-        nullable: true,
-        description:
-          'Seconds to wait, from the `Retry-After` header (an HTTP-date counts from now, rounded up, 0 if past); null when absent or unreadable.',
-      }),
-    }),
-  });
+for (const row of errorTable) {
+  const common = { name: row.typeName, description: row.description, shareable: true } as const;
+  if (row.status === null) {
+    builder.objectType(row.errorClass, { ...common, interfaces: [ErrorInterface], fields: (t) => rowFields(row, t) });
+  } else {
+    builder.objectType(row.errorClass, { ...common, interfaces: [ErrorInterface, UpstreamErrorInterface], fields: (t) => rowFields(row, t) });
+  }
 }
-
-builder.objectType(ValidationError, {
-  name: 'ValidationError',
-  shareable: true,
-  description: 'The input broke a rule of the API or of this gateway. Nothing was sent.',
-  interfaces: [ErrorInterface],
-  fields: (t) => ({
-    field: t.exposeString('field', {
-      nullable: true,
-      description: 'The argument (`interactionId`), input path (`input.interactionDataCollection`) or header (`via-client-sessionid`) at fault.',
-    }),
-  }),
-});
-
-builder.objectType(UpstreamTimeoutError, {
-  name: 'UpstreamTimeoutError',
-  shareable: true,
-  description:
-    'No answer in time, or the connection broke after the request was sent: the command may or may not have been carried out.',
-  interfaces: [ErrorInterface],
-});
-
-builder.objectType(UpstreamUnavailableError, {
-  name: 'UpstreamUnavailableError',
-  shareable: true,
-  description: 'The API could not be reached, so the request was never sent: the command was not carried out.',
-  interfaces: [ErrorInterface],
-});

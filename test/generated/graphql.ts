@@ -350,16 +350,16 @@ export type Interaction = {
 };
 
 /** The outcome of `interactionAccept`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionAcceptResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionAcceptResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionActivate`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionActivateResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionActivateResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionCallback`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionCallbackResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionCallbackResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionCloseEmail`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionCloseEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionCloseEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The Engagement Center accepted the command. Its outcome is reported later as events on the streaming session. Returned by the interaction commands. */
 export type InteractionCommandAccepted = {
@@ -371,10 +371,10 @@ export type InteractionCommandAccepted = {
 };
 
 /** The outcome of `interactionConference`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionConferenceResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionConferenceResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionConsult`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionConsultResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionConsultResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** One of the up to 20 user fields of an interaction: a key value pair, optionally masked. */
 export type InteractionDataInput = {
@@ -387,64 +387,64 @@ export type InteractionDataInput = {
 };
 
 /** The outcome of `interactionDial`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionDialResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionDialResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionDigits`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionDigitsResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionDigitsResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionDispose`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionDisposeResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionDisposeResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionEmailActive`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionEmailActiveResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionEmailActiveResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionEmailError`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionEmailErrorResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionEmailErrorResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionForwardEmail`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionForwardEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionForwardEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionHold`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionHoldResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionHoldResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionMessageActive`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionMessageActiveResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionMessageActiveResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionPauseMessage`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionPauseMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionPauseMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionPlayMessage`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionPlayMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionPlayMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionReject`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionRejectResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionRejectResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionResumeMessage`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionResumeMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionResumeMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionRetrieve`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionRetrieveResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionRetrieveResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionSaveEmail`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionSaveEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionSaveEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionSendEmail`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionSendEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionSendEmailResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionStopMessage`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionStopMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionStopMessageResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionTerminate`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionTerminateResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionTerminateResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionTransferEmailToUser`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionTransferEmailToUserResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionTransferEmailToUserResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionTransferEmailToWorkType`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionTransferEmailToWorkTypeResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionTransferEmailToWorkTypeResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** The outcome of `interactionTransfer`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionTransferResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionTransferResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** Type of interaction, which can be Voice or ChatSms */
 export type InteractionType =
@@ -454,7 +454,7 @@ export type InteractionType =
   | 'VOICE';
 
 /** The outcome of `interactionWarning`: `InteractionCommandAccepted`, or the error that stopped it. */
-export type InteractionWarningResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+export type InteractionWarningResult = BadRequestError | GoneError | InteractionCommandAccepted | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
 
 /** HTTP 500: the API failed while handling the command. */
 export type InternalServerError = Error & UpstreamError & {
@@ -1313,6 +1313,15 @@ export type QueueType =
   /** Sends `WorkType` to the REST API. */
   | 'WORK_TYPE';
 
+/** The gateway refused the command: a rate limit of this credential or organization was reached. Nothing was sent; wait retryAfterSeconds. */
+export type RateLimitedError = Error & {
+  __typename?: 'RateLimitedError';
+  /** What went wrong, for people. */
+  message: Scalars['String']['output'];
+  /** Whole seconds to wait before sending again; always set, at least 1. */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
+};
+
 /** Ready information */
 export type ReadyInput = {
   /** Alvaria-generated unique identifier for the session with the Alvaria™ Cloud system, which is unique per connect. */
@@ -1576,18 +1585,20 @@ export type UpstreamTimeoutError = Error & {
   message: Scalars['String']['output'];
 };
 
-/** The API could not be reached, so the request was never sent: the command was not carried out. */
+/** The request was never sent, so the command was not carried out: the API could not be reached, the time ran out before the request could be sent, or a circuit breaker refused it while the API is failing. */
 export type UpstreamUnavailableError = Error & {
   __typename?: 'UpstreamUnavailableError';
   /** What went wrong, for people. */
   message: Scalars['String']['output'];
+  /** Whole seconds until the circuit breaker lets a command through again, when it refused this one; null when the API was merely unreachable. */
+  retryAfterSeconds?: Maybe<Scalars['Int']['output']>;
 };
 
 /** The outcome of `userAgentStatistics`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserAgentStatisticsResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserAgentStatisticsResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userCancel`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserCancelResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserCancelResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The Engagement Center accepted the command. Its outcome is reported later as events on the streaming session. Returned by the user commands. */
 export type UserCommandAccepted = {
@@ -1599,67 +1610,67 @@ export type UserCommandAccepted = {
 };
 
 /** The outcome of `userComposeEmail`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserComposeEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserComposeEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userConnect`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserConnectResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserConnectResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userDeletePersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserDeletePersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserDeletePersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userDisconnect`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserDisconnectResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserDisconnectResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userForceDisconnect`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserForceDisconnectResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserForceDisconnectResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userKeepAlive`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserKeepAliveResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserKeepAliveResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userMonitor`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserMonitorResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserMonitorResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userMultitasking`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserMultitaskingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserMultitaskingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userNotReady`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserNotReadyResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserNotReadyResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userPausePlayPersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserPausePlayPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserPausePlayPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userPersonalGreetingUpdated`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserPersonalGreetingUpdatedResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserPersonalGreetingUpdatedResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userPlayPersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserPlayPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserPlayPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userReady`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserReadyResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserReadyResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userReassignEmail`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserReassignEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserReassignEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userRecordPersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserRecordPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserRecordPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userRemoveEmail`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserRemoveEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserRemoveEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userReviewEmail`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserReviewEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserReviewEmailResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userStopPlayPersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserStopPlayPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserStopPlayPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userStopRecordPersonalGreeting`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserStopRecordPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserStopRecordPersonalGreetingResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userVoicemailForwarded`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserVoicemailForwardedResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserVoicemailForwardedResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The outcome of `userVoicemailUpdated`: `UserCommandAccepted`, or the error that stopped it. */
-export type UserVoicemailUpdatedResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
+export type UserVoicemailUpdatedResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | UserCommandAccepted | ValidationError;
 
 /** The input broke a rule of the API or of this gateway. Nothing was sent. */
 export type ValidationError = Error & {
@@ -1728,6 +1739,7 @@ export type HoldMutation = { __typename?: 'Mutation', interactionHold?:
     | { __typename: 'InternalServerError', status: number, message: string, details: Array<{ __typename?: 'ErrorDetail', scope?: string | null, reason?: string | null, message?: string | null }> }
     | { __typename: 'MethodNotAllowedError', status: number, message: string, details: Array<{ __typename?: 'ErrorDetail', scope?: string | null, reason?: string | null, message?: string | null }> }
     | { __typename: 'NotFoundError', status: number, message: string, details: Array<{ __typename?: 'ErrorDetail', scope?: string | null, reason?: string | null, message?: string | null }> }
+    | { __typename: 'RateLimitedError', message: string }
     | { __typename: 'ServiceUnavailableError', status: number, message: string, retryAfterSeconds?: number | null, details: Array<{ __typename?: 'ErrorDetail', scope?: string | null, reason?: string | null, message?: string | null }> }
     | { __typename: 'TooManyRequestsError', status: number, message: string, retryAfterSeconds?: number | null, details: Array<{ __typename?: 'ErrorDetail', scope?: string | null, reason?: string | null, message?: string | null }> }
     | { __typename: 'UnauthorizedError', status: number, message: string, details: Array<{ __typename?: 'ErrorDetail', scope?: string | null, reason?: string | null, message?: string | null }> }
@@ -1750,6 +1762,7 @@ export type KeepAliveMutation = { __typename?: 'Mutation', userKeepAlive?:
     | { __typename: 'InternalServerError', message: string }
     | { __typename: 'MethodNotAllowedError', message: string }
     | { __typename: 'NotFoundError', message: string }
+    | { __typename: 'RateLimitedError', message: string }
     | { __typename: 'ServiceUnavailableError', message: string }
     | { __typename: 'TooManyRequestsError', message: string }
     | { __typename: 'UnauthorizedError', message: string }

@@ -11,6 +11,8 @@ export interface Recorded {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The client's port: one per connection. */
+  remotePort: number | undefined;
 }
 
 export interface Reply {
@@ -19,6 +21,8 @@ export interface Reply {
   body?: string;
   /** Answer after this long. */
   delayMs?: number;
+  /** Answer (or reset) only once this settles: holds the answer until the test has seen what it needs. */
+  until?: Promise<unknown>;
   /** Drop the connection instead of answering. */
   reset?: boolean;
 }
@@ -28,12 +32,22 @@ export interface RecordingUpstream {
   requests: Recorded[];
   /** How the next requests are answered (default: 202, no body). */
   reply(reply: Reply | ((request: Recorded) => Reply)): void;
+  /** Settles once `requests` holds `count` (tests may empty it between steps). */
+  received(count: number): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startRecordingUpstream(): Promise<RecordingUpstream> {
   const requests: Recorded[] = [];
   let replyWith: (request: Recorded) => Reply = () => ({ status: 202 });
+  const waiting: Array<{ count: number; resolve: () => void }> = [];
+  const record = (recorded: Recorded) => {
+    requests.push(recorded);
+    for (const waiter of waiting.filter((entry) => requests.length >= entry.count)) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  };
 
   const send = (response: ServerResponse, reply: Reply) => {
     response.writeHead(reply.status, reply.headers);
@@ -49,12 +63,14 @@ export async function startRecordingUpstream(): Promise<RecordingUpstream> {
         url: request.url ?? '',
         headers: request.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        remotePort: request.socket.remotePort,
       };
-      requests.push(recorded);
+      record(recorded);
       const reply = replyWith(recorded);
       const act = () => (reply.reset ? request.socket.destroy() : send(response, reply));
-      if (reply.delayMs) setTimeout(act, reply.delayMs);
-      else act();
+      const answer = () => (reply.delayMs ? setTimeout(act, reply.delayMs) : act());
+      if (reply.until) void reply.until.then(answer, answer);
+      else answer();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -66,6 +82,8 @@ export async function startRecordingUpstream(): Promise<RecordingUpstream> {
     reply: (reply) => {
       replyWith = typeof reply === 'function' ? reply : () => reply;
     },
+    received: (count) =>
+      requests.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ count, resolve })),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
