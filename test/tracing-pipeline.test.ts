@@ -1,15 +1,13 @@
 /**
- * The tracing concern in the real request pipeline: a gateway from `createGateway` with
- * `tracingConcern`, served inside `serveTraced` as `src/gateway.ts` is to serve `/graphql` once
- * tracing is wired. One SERVER span per request, whatever answered it, and the request's log
- * lines (the `graphql request` line of an `onResponse` hook included) carry its ids.
+ * Tracing on the server `npm start` builds (`startGateway` with `createTracing` from OTEL_*
+ * variables), against an OTLP receiver and a recording upstream on loopback, in both protocols:
+ * one SERVER span per request continuing the caller's trace, a CLIENT span per REST call whose id
+ * is the one the upstream received in `traceparent`, log lines carrying the ids, no secrets.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGateway, type Gateway } from '../src/gateway.js';
+import { readConfig } from '../src/config.js';
 import { createTracing, type Tracing } from '../src/observability/tracing.js';
-import { serveTraced, tracingConcern } from '../src/observability/tracing-concern.js';
+import { startGateway } from '../src/server.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { captureLogs, type CapturedLogs } from './helpers/logs.js';
 import { startOtlpReceiver, type OtlpReceiver } from './helpers/otlp-receiver.js';
@@ -40,34 +38,72 @@ async function setup(env: (collector: OtlpReceiver) => Record<string, string>): 
   const tracing = createTracing(env(collector));
   stops.push(() => tracing.shutdown());
   const logs = captureLogs();
-  const gateway: Gateway = createGateway({
-    baseUrl: upstream.url,
-    defaultOrganization: 'acme',
-    allowedOrganizations: null,
-    defaultApiKey: null,
-    logger: logs.logger,
-    concerns: [tracingConcern(tracing)],
-  });
-  stops.push(() => gateway.close());
-  const server: Server = createServer((request, response) => {
-    if ((request.url ?? '/').split('?', 1)[0] === '/graphql') serveTraced(tracing, request, response, gateway.handle);
-    else gateway.handle(request, response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  stops.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, tracing, collector, upstream, logs };
+  const running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), logs.logger, { tracing });
+  stops.push(() => running.close());
+  return { url: running.url, tracing, collector, upstream, logs };
 }
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) =>
   fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...clientHeaders, ...headers }, body });
 
-describe('the tracing concern in the pipeline', () => {
+describe.each(['http/protobuf', 'http/json'])('tracing over %s', (protocol) => {
+  it('continues the caller’s trace: one SERVER span per request, a CLIENT span per REST call named in its traceparent, ids in the logs, no secrets', async () => {
+    const { url, tracing, collector, upstream, logs } = await setup((collector) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_EXPORTER_OTLP_PROTOCOL: protocol }));
+    const traceparent = `00-${TRACE_ID}-${PARENT_ID}-01`;
+    const ok = await post(url, JSON.stringify({ query: HOLD }), { traceparent, tracestate: 'vendor=abc', baggage: 'user=secret-baggage' });
+    expect(ok.status).toBe(200);
+    // Refused before anything runs: still one span, with the refusal's status.
+    const refused = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/xml', traceparent }, body: '<q/>' });
+    expect(refused.status).toBe(415);
+    const query = await fetch(`${url}/graphql?query=${encodeURIComponent('query Version { engagementCenter { apiVersion } }')}`, { headers: { traceparent } });
+    expect(query.status).toBe(200);
+    await fetch(`${url}/health`, { headers: { traceparent } }); // not /graphql: no span
+    await tracing.forceFlush();
+
+    const servers = collector.spans().filter((span) => span.kind === 'SERVER');
+    expect(servers).toHaveLength(3);
+    for (const span of servers) expect(span).toMatchObject({ traceId: TRACE_ID, parentSpanId: PARENT_ID });
+    const [mutation, refusal, get] = servers;
+    expect(mutation).toMatchObject({
+      name: 'POST /graphql',
+      attributes: { 'graphql.operation.type': 'mutation', 'graphql.operation.name': 'Hold', 'http.response.status_code': 200 },
+    });
+    expect(refusal?.attributes).toMatchObject({ 'http.response.status_code': 415 });
+    expect(get).toMatchObject({ name: 'GET /graphql', attributes: { 'graphql.operation.type': 'query', 'graphql.operation.name': 'Version' } });
+
+    // The REST call: a CLIENT span below the SERVER span, the one the upstream's traceparent names.
+    const clients = collector.spans().filter((span) => span.kind === 'CLIENT');
+    expect(clients).toHaveLength(1);
+    const [client] = clients;
+    expect(client).toMatchObject({
+      traceId: TRACE_ID,
+      parentSpanId: mutation?.spanId,
+      name: 'POST /via/v2/organizations/{orgId}/engagementCenter/interactions/{interactionId}/hold',
+      attributes: {
+        'http.request.method': 'POST',
+        'url.template': '/via/v2/organizations/{orgId}/engagementCenter/interactions/{interactionId}/hold',
+        'server.address': '127.0.0.1',
+        'server.port': Number(new URL(upstream.url).port),
+        'http.response.status_code': 202,
+      },
+    });
+    const sent = upstream.requests[0]?.headers ?? {};
+    expect(sent.traceparent).toBe(`00-${TRACE_ID}-${client?.spanId}-01`);
+    expect(sent.tracestate).toBe('vendor=abc');
+    expect(sent).not.toHaveProperty('baggage');
+
+    // Nothing secret, nor the document of the GET, in what was exported.
+    for (const secret of [clientHeaders.authorization, clientHeaders['x-api-key'], clientHeaders['via-client-sessionid'], 'secret-baggage', 'apiVersion', '4875']) {
+      expect(collector.exports.some((received) => received.body.includes(secret))).toBe(false);
+    }
+
+    const lines = logs.lines().filter((line) => line.msg === 'graphql request' || line.msg === 'upstream call');
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line.trace_id).toBe(TRACE_ID);
+  });
+});
+
+describe('the SERVER span', () => {
   it('gives each request one SERVER span, a child of the caller’s, named by its operation, with the answered status', async () => {
     const { url, tracing, collector, logs } = await setup((collector) => ({ OTEL_EXPORTER_OTLP_ENDPOINT: collector.url }));
     const traceparent = `00-${TRACE_ID}-${PARENT_ID}-01`;
@@ -116,7 +152,8 @@ describe('the tracing concern in the pipeline', () => {
       expect(line).toBeDefined();
       expect(line).not.toHaveProperty('trace_id');
     }
-    // Not wired into the datasource yet: the REST call carries no trace header either way here.
+    // Tracing off: the incoming traceparent is not copied, and no trace header is added.
     expect(off.upstream.requests[0]?.headers).not.toHaveProperty('traceparent');
+    expect(off.upstream.requests[0]?.headers).not.toHaveProperty('tracestate');
   });
 });

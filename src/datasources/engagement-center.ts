@@ -116,12 +116,15 @@ export class EngagementCenterApi {
     });
     const body = requestBody(input);
     const template = restUrlTemplate(endpoint);
-    const call = () => this.observed(endpointTemplate(endpoint), organization, (attempts) => this.post({ url, template, headers, body }, attempts));
     const { coalescer, guard } = this.options;
+    const observed = () => this.observed(endpointTemplate(endpoint), organization, (attempts) => this.post({ url, template, headers, body }, attempts));
+    const call = guard ? () => guard.send(url, observed) : observed;
+    // Each command is judged by the rate limits on its own, even when it then shares a call in flight.
+    const judged = guard?.judge({ organization, authorization: headers.authorization ?? '', url });
+    if (judged) await judged;
+    if (!coalescer || !isCoalescible(endpoint, input)) return call();
     const key = [url, body, headers.authorization, headers['x-api-key'] ?? '', headers['via-client-sessionid'] ?? ''].join('\n');
-    const shared = coalescer && isCoalescible(endpoint, input) ? () => coalescer.run({ key, send: call }) : call;
-    // Each command is judged on its own, even when it then shares a call in flight.
-    return guard ? guard.run({ organization, authorization: headers.authorization ?? '', url }, shared) : shared();
+    return coalescer.run({ key, send: call });
   }
 
   /** Reports the call (outcome, duration, attempts) whatever its end. */

@@ -1,7 +1,8 @@
 /**
- * What stands between a valid command and the API: the rate limits first (a command they refuse
- * uses none of the budget), then the upstream origin's circuit breaker, then the call, whose outcome
- * the breaker learns. A refused command is a typed error, and nothing is sent.
+ * What stands between a valid command and the API: the rate limits first, judging each command
+ * (a command they refuse uses none of the budget), then the upstream origin's circuit breaker,
+ * judging each REST call (identical signals sharing one call count once), whose outcome it learns.
+ * A refused command is a typed error, and nothing is sent.
  */
 import { outcomeOf } from '../datasources/engagement-center.js';
 import { RateLimitedError, ServiceUnavailableError, UpstreamUnavailableError } from '../errors.js';
@@ -22,12 +23,17 @@ export class CommandGuard {
     private readonly breakers: CircuitBreakers,
   ) {}
 
-  async run<T extends { readonly status: number }>(command: GuardedCommand, send: () => Promise<T>): Promise<T> {
-    if (this.rateLimits.enabled) {
-      const decision = await this.rateLimits.consume(command);
+  /** Rejects with `RateLimitedError` when a limit refuses the command; undefined (no wait at all) when no limit is on. */
+  judge(command: GuardedCommand): Promise<void> | undefined {
+    if (!this.rateLimits.enabled) return undefined;
+    return this.rateLimits.consume(command).then((decision) => {
       if (!decision.allowed) throw new RateLimitedError(rateLimitedMessage(decision.limit, decision.retryAfterSeconds), decision.retryAfterSeconds);
-    }
-    const admission = this.breakers.admit(originOf(command.url));
+    });
+  }
+
+  /** Sends through the circuit of `url`'s origin: refused at once while it is open. */
+  async send<T extends { readonly status: number }>(url: string, send: () => Promise<T>): Promise<T> {
+    const admission = this.breakers.admit(originOf(url));
     if (!admission.admitted) throw new UpstreamUnavailableError(circuitOpenMessage(admission.retryAfterSeconds), admission.retryAfterSeconds);
     try {
       const accepted = await send();
