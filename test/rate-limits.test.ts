@@ -178,8 +178,9 @@ describe('shared-state helpers', () => {
   });
 
   it('reads REDIS_URL', () => {
-    expect(parseRedisUrl('redis://127.0.0.1:6380/2')).toEqual({ host: '127.0.0.1', port: 6380, db: 2 });
-    expect(parseRedisUrl('redis://cache')).toEqual({ host: 'cache', port: 6379, db: 0 });
+    expect(parseRedisUrl('redis://127.0.0.1:6380/2')).toEqual({ host: '127.0.0.1', port: 6380, db: 2, tls: false });
+    expect(parseRedisUrl('redis://cache')).toEqual({ host: 'cache', port: 6379, db: 0, tls: false });
+    expect(parseRedisUrl('rediss://cache:6380')).toMatchObject({ host: 'cache', port: 6380, tls: true });
     expect(parseRedisUrl('redis://:s3cret@cache:6379')).toMatchObject({ password: 's3cret' });
     expect(parseRedisUrl('redis://[::1]:7000')).toMatchObject({ host: '::1', port: 7000 });
     for (const bad of ['cache:6379', 'http://cache', 'redis://cache/x', 'redis://cache?db=1']) expect(() => parseRedisUrl(bad)).toThrow(/REDIS_URL/);

@@ -47,6 +47,8 @@ export interface RedisAddress {
   readonly host: string;
   readonly port: number;
   readonly db: number;
+  /** `rediss://`: the connection uses TLS. */
+  readonly tls: boolean;
   readonly username?: string;
   readonly password?: string;
 }
@@ -64,7 +66,7 @@ export function parseRedisUrl(text: string): RedisAddress {
   } catch {
     throw new Error('REDIS_URL must be a URL of the form redis://host:port[/db]');
   }
-  if (url.protocol !== 'redis:') throw new Error('REDIS_URL must start with redis://');
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error('REDIS_URL must start with redis:// (or rediss:// for TLS)');
   if (!url.hostname) throw new Error('REDIS_URL must name a host (redis://host:port[/db])');
   if (url.search || url.hash) throw new Error('REDIS_URL must not carry a query or a fragment');
   const port = url.port === '' ? 6379 : Number(url.port);
@@ -75,6 +77,7 @@ export function parseRedisUrl(text: string): RedisAddress {
     host,
     port,
     db: path === '' ? 0 : Number(path),
+    tls: url.protocol === 'rediss:',
     ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
     ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
   };
@@ -132,6 +135,7 @@ export function connectRedis(options: RedisStateOptions): SharedRedis {
     host: address.host,
     port: address.port,
     db: address.db,
+    ...(address.tls ? { tls: { servername: address.host } } : {}),
     ...(address.username === undefined ? {} : { username: address.username }),
     ...(address.password === undefined ? {} : { password: address.password }),
     // Fail fast: no queue while disconnected (a command fails at once), a bound on every reply,
