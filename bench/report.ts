@@ -52,6 +52,16 @@ export function renderResults(results: BenchResults): string {
   const oneWorker = results.phases.filter((phase) => phase.target === 'gateway' && phase.workload === 'interactionHold' && phase.concurrency === 32).at(-1);
   const twoWorkers = find(results, 'gateway-2w', 'interactionHold', 32);
   const keepAlive = find(results, 'gateway', 'userKeepAlive', 32);
+  const apollo32 = find(results, 'gateway', 'apolloClientHold', 32);
+  const apolloFloor32 = find(results, 'floor', 'apolloClientHold', 32);
+  const times = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : '–');
+  const variantRows = results.phases
+    .filter((phase) => phase.target.startsWith('gateway-') && phase.target !== 'gateway-2w')
+    .map((variant) => {
+      // The plain gateway measured right before this variant.
+      const plain = results.phases[results.phases.indexOf(variant) - 1];
+      return `| ${variant.target.replace('gateway-', '')} | ${fixed(variant.requestsPerSecond, 0)} / ${fixed(plain?.requestsPerSecond, 0)} (${times(variant.requestsPerSecond, plain?.requestsPerSecond)}) | ${fixed(variant.p99Ms, 3)} / ${fixed(plain?.p99Ms, 3)} | ${fixed(variant.cpuMicrosPerRequest, 0)} / ${fixed(plain?.cpuMicrosPerRequest, 0)} |`;
+    });
 
   const check = (label: string, value: number | undefined, target: string, met: boolean) => `| ${label} | ${fixed(value, 2)} | ${target} | ${met ? 'met' : 'missed'} |`;
   const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? a / b : undefined);
@@ -60,6 +70,9 @@ export function renderResults(results: BenchResults): string {
   const p50 = ratio(hold1?.p50Ms, floor1?.p50Ms);
   const transferCost = ratio(transfer32?.cpuMicrosPerRequest, hold32?.cpuMicrosPerRequest);
   const scaling = ratio(twoWorkers?.requestsPerSecond, oneWorker?.requestsPerSecond);
+  const apolloThroughput = ratio(apollo32?.requestsPerSecond, apolloFloor32?.requestsPerSecond);
+  const apolloToBare = ratio(apollo32?.requestsPerSecond, hold32?.requestsPerSecond);
+  const apolloP99 = ratio(apollo32?.p99Ms, apolloFloor32?.p99Ms);
 
   return [
     `# Benchmark results`,
@@ -74,6 +87,9 @@ export function renderResults(results: BenchResults): string {
     '',
     '| target | measured | goal | |',
     '|---|---|---|---|',
+    check('throughput at c=32, hold as Apollo Client 4 sends it: gateway ÷ floor', apolloThroughput, '≥ 0.35', (apolloThroughput ?? 0) >= 0.35),
+    check('the same ÷ the bare hold, c=32', apolloToBare, '≥ 0.90', (apolloToBare ?? 0) >= 0.9),
+    check('p99 at c=32, hold as Apollo Client 4 sends it: gateway ÷ floor', apolloP99, '≤ 4', (apolloP99 ?? Infinity) <= 4),
     check('throughput at c=32, hold: gateway ÷ floor', throughput, '≥ 0.30', (throughput ?? 0) >= 0.3),
     check('p99 at c=32, hold: gateway ÷ floor', p99, '≤ 4', (p99 ?? Infinity) <= 4),
     check('p50 at c=1, hold: gateway ÷ floor', p50, '≤ 1.6', (p50 ?? Infinity) <= 1.6),
@@ -89,6 +105,12 @@ export function renderResults(results: BenchResults): string {
     keepAlive
       ? `Coalescing: ${keepAlive.requests} identical concurrent keepAlives (c=32) made ${keepAlive.upstreamCalls} REST calls (${((1 - keepAlive.upstreamCalls / Math.max(1, keepAlive.requests)) * 100).toFixed(0)}% saved).`
       : '',
+    '',
+    'With features on, hold as Apollo Client 4 sends it, c=32 (each cell: with / without, measured one after the other):',
+    '',
+    '| feature | req/s | p99 ms | CPU µs/req |',
+    '|---|---|---|---|',
+    ...variantRows,
     '',
     'For each target missed: the profile, what was tried and what it changed are in README.md, section "Performance".',
     '',

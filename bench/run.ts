@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { percentile, runLoad } from './load.js';
 import { cpuSeconds, forkHelper, processTree, residentBytes, startBuiltGateway, type Child } from './processes.js';
 import { renderResults, type BenchResults, type Phase } from './report.js';
+import { RedisServer } from '../test/helpers/redis-server.js';
 import { clientAccept, sentAsClients, workloads } from './workloads.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -94,6 +95,31 @@ async function main(): Promise<void> {
 
     // Identical in-flight keepAlives are coalesced: fewer REST calls than answers.
     phases.push(await measure(gateway, 'userKeepAlive', 32));
+
+    // Features on, each beside the plain gateway in the same conditions: tracing exported to a
+    // loopback collector, rate limits (high enough never to refuse) in memory and in Redis.
+    const sink = await forkHelper('./otlp-sink.ts');
+    const redis = await RedisServer.start();
+    const noLimit = { RATE_LIMIT_PER_CREDENTIAL: '1000000000', RATE_LIMIT_PER_ORGANIZATION: '1000000000' };
+    const variants: Array<[string, Record<string, string>]> = [
+      ['gateway-traced', { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url }],
+      ['gateway-limits', noLimit],
+      ['gateway-limits-redis', { ...noLimit, REDIS_URL: redis.url }],
+    ];
+    try {
+      for (const [name, env] of variants) {
+        const variant: Target = { ...gateway, name, child: await startBuiltGateway({ ...gatewayEnv, ...env }) };
+        try {
+          await measure(variant, 'apolloClientHold', 32, 2_000);
+          for (const target of [gateway, variant]) phases.push(await measure(target, 'apolloClientHold', 32));
+        } finally {
+          await variant.child.stop();
+        }
+      }
+    } finally {
+      await sink.stop();
+      await redis.stop();
+    }
   } finally {
     await gateway.child.stop();
     await floor.child.stop();
