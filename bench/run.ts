@@ -100,7 +100,7 @@ async function main(): Promise<void> {
     // loopback collector, rate limits (high enough never to refuse) in memory and in Redis.
     const sink = await forkHelper('./otlp-sink.ts');
     const redis = await RedisServer.start();
-    const noLimit = { RATE_LIMIT_PER_CREDENTIAL: '1000000000', RATE_LIMIT_PER_ORGANIZATION: '1000000000' };
+    const noLimit = { RATE_LIMIT_PER_CREDENTIAL: '1000000', RATE_LIMIT_PER_ORGANIZATION: '1000000' };
     const variants: Array<[string, Record<string, string>]> = [
       ['gateway-traced', { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url }],
       ['gateway-limits', noLimit],
@@ -110,7 +110,8 @@ async function main(): Promise<void> {
       for (const [name, env] of variants) {
         const variant: Target = { ...gateway, name, child: await startBuiltGateway({ ...gatewayEnv, ...env }) };
         try {
-          await measure(variant, 'apolloClientHold', 32, 2_000);
+          // A fresh process: warmed up as long as the others were, so that only the feature differs.
+          await measure(variant, 'apolloClientHold', 32);
           for (const target of [gateway, variant]) phases.push(await measure(target, 'apolloClientHold', 32));
         } finally {
           await variant.child.stop();

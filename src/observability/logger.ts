@@ -22,7 +22,15 @@ const FLUSH_INTERVAL_MS = 200;
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   if (!destination) {
     const logger = pino(options(level), pino.destination({ dest: 1, sync: false, minLength: 4096 }));
-    setInterval(() => logger.flush(), FLUSH_INTERVAL_MS).unref();
+    // One flush at a time: while stdout is slow, each pending flush would add its own listeners.
+    let flushing = false;
+    setInterval(() => {
+      if (flushing) return;
+      flushing = true;
+      logger.flush(() => {
+        flushing = false;
+      });
+    }, FLUSH_INTERVAL_MS).unref();
     return logger;
   }
   return pino(options(level), destination);
