@@ -3,7 +3,7 @@ import cluster from 'node:cluster';
 import { runPrimary } from './cluster.js';
 import { ConfigError, readConfig, settings, type GatewayConfig } from './config.js';
 import { createLogger, flushLogs, type Logger } from './observability/logger.js';
-import { createTracing, TracingConfigError, tracingSettings } from './observability/tracing.js';
+import { createTracing, otelVariables, TracingConfigError, tracingSettings } from './observability/tracing.js';
 import { readPersistedDocuments } from './persisted-operations.js';
 import { startGateway } from './server.js';
 
@@ -84,6 +84,8 @@ if (process.argv.includes('--help')) {
   for (const setting of settings) {
     process.stdout.write(`  ${setting.name.padEnd(30)} ${setting.description} Values: ${setting.parser.accepts}. Default: ${setting.shownDefault}.\n`);
   }
+  process.stdout.write('Tracing (the OpenTelemetry variables, as the specification defines them):\n');
+  for (const variable of otelVariables) process.stdout.write(`  ${variable.name.padEnd(36)} ${variable.description} Default: ${variable.shownDefault}.\n`);
   process.exit(0);
 }
 

@@ -85,6 +85,10 @@ describe('Accept: negotiated before anything runs', () => {
     ['application/json, application/graphql-response+json', GRAPHQL_RESPONSE],
     ['application/json, application/graphql-response+json;q=0.5', 'application/json'],
     ['text/html, */*;q=0.1', 'application/json'],
+    ['application/json;q=0.5, */*', GRAPHQL_RESPONSE],
+    ['application/json;q=0.1, application/*', GRAPHQL_RESPONSE],
+    ['application/json, */*', 'application/json'],
+    ['application/*', 'application/json'],
   ])('%s is answered as %s', async (accept, expected) => {
     for (const origin of withAndWithoutOrigin) {
       const answer = await post(JSON.stringify({ query: hold }), { 'content-type': 'application/json', ...(accept ? { accept } : {}), ...origin });

@@ -16,6 +16,7 @@ import {
   TracingConfigError,
   type HeaderReader,
   type Tracing,
+  tracingSettings,
 } from '../src/observability/tracing.js';
 import { captureLogs } from './helpers/logs.js';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './helpers/otlp-receiver.js';
@@ -447,5 +448,16 @@ describe('helpers for the REST call', () => {
     expect(errorTypeOf(new TypeError('Bearer abc'))).toBe('TypeError');
     expect(errorTypeOf('Bearer abc')).toBe('_OTHER');
     expect(errorTypeOf({ code: 'has spaces and Bearer abc', name: 'x y' })).toBe('_OTHER');
+  });
+});
+
+describe('OTEL_* values the SDK would silently replace', () => {
+  it.each([
+    ['OTEL_TRACES_SAMPLER', 'bogus'],
+    ['OTEL_SDK_DISABLED', 'maybe'],
+    ['OTEL_BSP_SCHEDULE_DELAY', 'abc'],
+    ['OTEL_TRACES_SAMPLER_ARG', '1.5'],
+  ])('%s=%s stops the start with one line naming it', (name, value) => {
+    expect(() => tracingSettings({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318', [name]: value })).toThrow(new RegExp(`^${name}: .*"${value}"`));
   });
 });

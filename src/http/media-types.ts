@@ -69,8 +69,11 @@ function qualityOf(ranges: readonly MediaRange[], type: string): number {
 }
 
 /**
- * The answer's media type, or null when the client admits neither JSON type (406). No `Accept`,
- * or only wildcards: `application/json`. Both named alike: `application/graphql-response+json`.
+ * The answer's media type, or null when the client admits neither JSON type (406). The client's
+ * preferred one wins (its quality, from the most specific range that matches it). At equal
+ * quality a type the client names beats one it only admits by a wildcard, and when it names both,
+ * `application/graphql-response+json`. No `Accept`, or wildcards alone (legacy clients):
+ * `application/json`, as GraphQL over HTTP says.
  */
 export function negotiateResponse(accept: string | undefined): ResponseMediaType | null {
   if (accept === undefined || accept.trim() === '') return JSON_TYPE;
@@ -78,9 +81,9 @@ export function negotiateResponse(accept: string | undefined): ResponseMediaType
   const graphql = qualityOf(ranges, GRAPHQL_RESPONSE_JSON);
   const json = qualityOf(ranges, JSON_TYPE);
   if (graphql <= 0 && json <= 0) return null;
-  const namesGraphQL = ranges.some((range) => range.type === GRAPHQL_RESPONSE_JSON);
-  if (!namesGraphQL) return json > 0 ? JSON_TYPE : GRAPHQL_RESPONSE_JSON;
-  return graphql >= json ? GRAPHQL_RESPONSE_JSON : JSON_TYPE;
+  if (graphql !== json) return graphql > json ? GRAPHQL_RESPONSE_JSON : JSON_TYPE;
+  // A tie: graphql-response+json only when named (alone, or beside application/json).
+  return ranges.some((range) => range.type === GRAPHQL_RESPONSE_JSON) ? GRAPHQL_RESPONSE_JSON : JSON_TYPE;
 }
 
 /** Whether a browser asks for a page rather than data (GraphiQL): HTML preferred over JSON. */

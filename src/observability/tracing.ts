@@ -16,7 +16,7 @@ import { endpointTemplate } from '../catalog/index.js';
 import { activeScope, runInScope, type TraceIds, type TraceScope } from './trace-context.js';
 import { tracingSettings, withOtelEnv, type OtlpProtocol } from './tracing-config.js';
 
-export { TracingConfigError, tracingSettings } from './tracing-config.js';
+export { otelVariables, TracingConfigError, tracingSettings } from './tracing-config.js';
 export type { TraceIds } from './trace-context.js';
 
 /** The one method of a header bag this module reads (Fetch `Headers` and the fast path's both have it). */
