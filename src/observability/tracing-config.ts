@@ -48,8 +48,8 @@ export interface OtelVariable {
 export const otelVariables: readonly OtelVariable[] = [
   { name: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', description: 'OTLP/HTTP traces URL, used as given; setting it (or the next) turns tracing on.', shownDefault: '(none: tracing off)' },
   { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', description: 'OTLP/HTTP base URL; /v1/traces is appended.', shownDefault: '(none)' },
-  { name: 'OTEL_EXPORTER_OTLP_PROTOCOL', description: 'http/protobuf or http/json (OTEL_EXPORTER_OTLP_TRACES_PROTOCOL wins).', shownDefault: 'http/protobuf', check: oneOf(PROTOCOLS) },
-  { name: 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', description: 'http/protobuf or http/json, for traces.', shownDefault: '(OTEL_EXPORTER_OTLP_PROTOCOL)', check: oneOf(PROTOCOLS) },
+  { name: 'OTEL_EXPORTER_OTLP_PROTOCOL', description: 'http/protobuf or http/json (OTEL_EXPORTER_OTLP_TRACES_PROTOCOL wins).', shownDefault: 'http/protobuf' },
+  { name: 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', description: 'http/protobuf or http/json, for traces.', shownDefault: '(OTEL_EXPORTER_OTLP_PROTOCOL)' },
   { name: 'OTEL_EXPORTER_OTLP_HEADERS', description: 'key=value pairs sent with every export (e.g. a collector token).', shownDefault: '(none)' },
   { name: 'OTEL_EXPORTER_OTLP_TIMEOUT', description: 'Longest wait for one export, in ms.', shownDefault: '10000', check: wholeNumber },
   { name: 'OTEL_SERVICE_NAME', description: 'service.name of every span.', shownDefault: 'engagement-center-gateway' },
