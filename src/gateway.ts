@@ -51,6 +51,8 @@ export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatche
   readonly protection?: Partial<ProtectionSettings>;
   /** `redis://host:port[/db]`: rate counters and persisted queries shared with every gateway naming it. */
   readonly redisUrl?: string | null;
+  /** Longest wait for one Redis reply before failing open. */
+  readonly redisTimeoutMs?: number;
   /** GraphiQL's preloaded headers (JSON text); default placeholders to fill in. */
   readonly graphiqlHeaders?: string;
   /** OpenTelemetry traces (`createTracing` from the OTEL_* variables); default off. */
@@ -97,7 +99,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const tracing = options.tracing ?? createTracing({});
   const protection: ProtectionSettings = { ...defaults.protection, ...options.protection };
   // Connects in the background: the gateway serves (without shared limits) until Redis answers.
-  const redis = options.redisUrl ? connectRedis({ url: options.redisUrl, logger, metrics }) : null;
+  const redis = options.redisUrl ? connectRedis({ url: options.redisUrl, logger, metrics, commandTimeoutMs: options.redisTimeoutMs ?? defaults.redisTimeoutMs }) : null;
   const guard = new CommandGuard(
     createRateLimits({
       perCredential: protection.rateLimitPerCredential,

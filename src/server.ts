@@ -70,6 +70,7 @@ export async function startGateway(
     persistedQueriesMax: config.persistedQueries.maxEntries,
     protection: config.protection,
     redisUrl: config.redisUrl,
+    redisTimeoutMs: config.redisTimeoutMs,
     ...(persistedOperations ? { persistedOperations } : {}),
     ...(simulator ? { graphiqlHeaders: simulatorHeaders } : {}),
     ...overrides,

@@ -58,6 +58,7 @@ const samples: Readonly<Record<string, string>> = {
   RATE_LIMIT_PER_ORGANIZATION: '200',
   RATE_LIMIT_WINDOW_MS: '60000',
   REDIS_URL: 'rediss://gateway:pw@redis.internal:6380/2',
+  REDIS_TIMEOUT_MS: '200',
   WORKERS: '2',
 };
 
@@ -89,6 +90,7 @@ describe('readConfig', () => {
       persistedQueries: { maxEntries: 1_000 },
       protection: { circuitFailures: 5, circuitOpenMs: 5_000, rateLimitPerCredential: 0, rateLimitPerOrganization: 0, rateLimitWindowMs: 1_000 },
       redisUrl: null,
+      redisTimeoutMs: 50,
       workers: 1,
     });
   });
@@ -127,6 +129,7 @@ describe('readConfig', () => {
       persistedQueries: { maxEntries: 250 },
       protection: { circuitFailures: 0, circuitOpenMs: 30_000, rateLimitPerCredential: 20, rateLimitPerOrganization: 200, rateLimitWindowMs: 60_000 },
       redisUrl: 'rediss://gateway:pw@redis.internal:6380/2',
+      redisTimeoutMs: 200,
       workers: 2,
     });
   });

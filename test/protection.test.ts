@@ -158,7 +158,8 @@ describe('two gateway processes sharing one Redis', () => {
   });
 
   it('enforce one limit between them, share persisted queries, fail open while Redis is down and recover', async () => {
-    const env = { REDIS_URL: redis.url, RATE_LIMIT_PER_CREDENTIAL: '4', RATE_LIMIT_WINDOW_MS: '60000' };
+    // A generous wait for Redis: on a busy machine a slow reply would let a command pass unjudged (fail open).
+    const env = { REDIS_URL: redis.url, REDIS_TIMEOUT_MS: '900', RATE_LIMIT_PER_CREDENTIAL: '4', RATE_LIMIT_WINDOW_MS: '60000' };
     const [first, second] = [await startEntry(env), await startEntry(env)];
     if (!first || !second) throw new Error('two gateways');
     // Redis connects in the background; once a command is judged by it, both see the same budget.

@@ -116,6 +116,13 @@ export const settingTable = {
     secret: true,
     description: 'Redis holding the rate counters and automatic persisted queries, shared by every gateway that names it (unset: each process keeps its own).',
   }),
+  /** Short: while Redis is slow, each command waits this long at most, then is served unlimited. */
+  redisTimeoutMs: setting({
+    name: 'REDIS_TIMEOUT_MS',
+    default: 50,
+    parser: integer(1, 1_000),
+    description: 'Longest wait for one Redis reply; past it the command is served without shared limits (fail open).',
+  }),
   /** Processes serving the port (node:cluster); 1 runs the gateway in this process. */
   workers: setting({ name: 'WORKERS', default: 1, parser: integer(1, 64), description: 'Processes serving the port (node:cluster), e.g. one per core.' }),
 } satisfies SettingTree;
