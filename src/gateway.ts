@@ -12,7 +12,7 @@ import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } 
 import { createUpstreamAgent } from './datasources/upstream-agent.js';
 import { placeholderHeaders } from './graphiql-examples.js';
 import type { PersistedOperationsMode } from './http/concerns/persisted-operations.js';
-import type { Concern } from './http/exchange.js';
+import { refusal, type Concern } from './http/exchange.js';
 import { hostRefusal } from './http/concerns/framing.js';
 import { createGraphQLHandler } from './http/graphql-handler.js';
 import { pipeline } from './http/pipeline.js';
@@ -196,15 +196,15 @@ export function createGateway(options: GatewayOptions): Gateway {
         return;
       }
       const requestId = requestIdFrom(request.headers['x-request-id']);
-      const refusal = hostRefusal(request);
-      if (refusal) {
+      const badHost = hostRefusal(request);
+      if (badHost) {
         response.setHeader('connection', 'close');
-        send(response, refusal.status, 'application/json; charset=utf-8', JSON.stringify(refusal.body), requestId);
+        send(response, badHost.status, 'application/json; charset=utf-8', JSON.stringify(badHost.body), requestId);
         return;
       }
       const route = path === undefined ? undefined : routes[path];
       if (route && (request.method === 'GET' || request.method === 'HEAD')) route(request, response, requestId);
-      else send(response, 404, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message: `Nothing here: GraphQL is served at ${GRAPHQL_ENDPOINT}.`, extensions: { code: 'NOT_FOUND' } }] }), requestId);
+      else send(response, 404, 'application/json; charset=utf-8', JSON.stringify(refusal(404, 'NOT_FOUND', `Nothing here: GraphQL is served at ${GRAPHQL_ENDPOINT}.`).body), requestId);
     },
     startDraining: () => {
       draining = true;

@@ -17,6 +17,14 @@ export interface Answer {
   readonly contentType?: string;
 }
 
+/** A request refused before it ran: a JSON `errors` body, whatever the `Accept` (it may be why). */
+export const refusal = (status: number, code: string, message: string, headers?: Readonly<Record<string, string>>): Answer => ({
+  status,
+  contentType: 'application/json; charset=utf-8',
+  body: { errors: [{ message, extensions: { code } }] },
+  ...(headers ? { headers } : {}),
+});
+
 export interface OperationInfo {
   readonly type: string;
   readonly name: string | null;

@@ -48,12 +48,17 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function serialize(body: unknown): string {
-  return JSON.stringify(body, (_key, value: unknown) => (value instanceof GraphQLError ? value.toJSON() : value));
-}
 
 export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   const { schema, concerns, buildContext, logger } = options;
+  // Each hook's concerns, in list order, found once rather than on every request.
+  const requestHooks = concerns.filter((concern) => concern.onRequest);
+  const paramsHooks = concerns.filter((concern) => concern.onParams);
+  const operationHooks = concerns.filter((concern) => concern.onOperation);
+  // Innermost last: the first concern's wrapper runs outermost.
+  const executeWrappers = concerns.filter((concern) => concern.wrapExecute).reverse();
+  const resultHooks = concerns.filter((concern) => concern.onResult);
+  const responseHooks = concerns.filter((concern) => concern.onResponse);
   const checkDocument = createDocumentChecker({
     schema,
     rules: concerns.flatMap((concern) => concern.validationRules ?? []),
@@ -68,13 +73,13 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
 
   const finish = (exchange: Exchange, answer: OperationAnswer): OperationAnswer => {
     let { result } = answer;
-    for (const concern of concerns) if (concern.onResult) result = concern.onResult(exchange, result);
+    for (const concern of resultHooks) result = concern.onResult!(exchange, result);
     return { status: answer.status, result };
   };
 
   async function runOperation(exchange: Exchange, params: GraphQLParams): Promise<OperationAnswer> {
-    for (const concern of concerns) {
-      const refusal = await concern.onParams?.(exchange, params);
+    for (const concern of paramsHooks) {
+      const refusal = await concern.onParams!(exchange, params);
       if (refusal) return refusal instanceof RequestError ? { status: refusal.status, result: { errors: [refusal] } } : failure(exchange, [refusal]);
     }
     if (params.query === undefined || params.query.trim() === '') {
@@ -85,17 +90,17 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
     const operation = getOperationAST(check.document, params.operationName);
     if (!operation) return { status: 400, result: { errors: [new RequestError('Could not determine what operation to execute.')] } };
     exchange.operations.push({ type: operation.operation, name: operationNameOf(operation), rootField: rootFieldOf(operation) });
-    for (const concern of concerns) {
-      const refusal = concern.onOperation?.(exchange, operation);
+    for (const concern of operationHooks) {
+      const refusal = concern.onOperation!(exchange, operation);
       if (refusal) return { status: refusal.status, result: { errors: [refusal.error] } };
     }
 
     const contextValue = buildContext(exchange);
     let run = async (): Promise<ExecutionResult> =>
       execute({ schema, document: check.document, contextValue, variableValues: params.variables, operationName: params.operationName }) as Promise<ExecutionResult>;
-    for (const concern of [...concerns].reverse()) {
+    for (const concern of executeWrappers) {
       const inner = run;
-      if (concern.wrapExecute) run = () => concern.wrapExecute!(exchange, inner);
+      run = () => concern.wrapExecute!(exchange, inner);
     }
     const result = await run();
     // No data: the variables did not coerce, and nothing ran.
@@ -110,8 +115,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   }
 
   async function serve(exchange: Exchange): Promise<Answer> {
-    for (const concern of concerns) {
-      const answer = await concern.onRequest?.(exchange);
+    for (const concern of requestHooks) {
+      const answer = await concern.onRequest!(exchange);
       if (answer) return answer;
     }
     const body = exchange.method === 'POST' ? await readBody(exchange.request) : '';
@@ -134,7 +139,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
   }
 
   function write(exchange: Exchange, response: ServerResponse, answer: Answer, bodyRead: boolean): void {
-    const text = typeof answer.body === 'string' ? answer.body : serialize(answer.body);
+    // GraphQLError has its own toJSON.
+    const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
     const contentType = answer.contentType ?? `${exchange.mediaType}; charset=utf-8`;
     const headers: Record<string, string | number> = { ...exchange.responseHeaders, ...answer.headers, 'content-type': contentType, 'content-length': Buffer.byteLength(text) };
     // An unread body would be taken for the next request on this connection.
@@ -166,9 +172,9 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions) {
       if (!response.headersSent && !response.destroyed) write(exchange, response, { status: 500, body: masked500() }, request.readableEnded);
       outcome = { status: 500, fault };
     }
-    for (const concern of concerns) {
+    for (const concern of responseHooks) {
       try {
-        concern.onResponse?.(exchange, outcome);
+        concern.onResponse!(exchange, outcome);
       } catch (error) {
         logger.error({ requestId: exchange.requestId, err: error, concern: concern.name }, 'a response hook failed');
       }

@@ -24,13 +24,8 @@ export interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** Node's `IncomingHttpHeaders` as a `HeaderReader` (a repeated header joined with `, `, as Fetch does). */
-export const nodeHeaderReader = (headers: Readonly<Record<string, string | string[] | undefined>>): HeaderReader => ({
-  get(name) {
-    const value = headers[name];
-    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-  },
-});
+/** Node's `IncomingHttpHeaders` as a `HeaderReader`: the one reader the gateway has (`http/incoming-headers.ts`). */
+export { incomingHeaders as nodeHeaderReader } from '../http/incoming-headers.js';
 
 /** The request as its span records it: no header value, no query string (a GET carries variables there). */
 export interface RequestInfo {

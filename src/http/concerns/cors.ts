@@ -5,7 +5,7 @@
  * CORS header at all. Without `CORS_ORIGINS` a preflight is told that CORS is off.
  */
 import { preflightHeaders } from './csrf.js';
-import type { Answer, Concern } from '../exchange.js';
+import { refusal, type Concern } from '../exchange.js';
 
 export interface CorsOptions {
   /** null: cross-origin access is off. */
@@ -14,12 +14,6 @@ export interface CorsOptions {
 }
 
 const allowedHeaders = ['content-type', 'authorization', 'x-api-key', 'via-client-sessionid', 'x-alvaria-org-id', 'x-request-id', 'traceparent', 'tracestate', ...preflightHeaders].join(', ');
-
-const refusal = (message: string, code: string): Answer => ({
-  status: 403,
-  contentType: 'application/json; charset=utf-8',
-  body: { errors: [{ message, extensions: { code } }] },
-});
 
 export function corsConcern({ origins, maxAgeSeconds }: CorsOptions): Concern {
   const any = origins?.includes('*') ?? false;
@@ -31,7 +25,7 @@ export function corsConcern({ origins, maxAgeSeconds }: CorsOptions): Concern {
       const preflight = exchange.method === 'OPTIONS';
       if (origins === null) {
         if (!preflight) return undefined;
-        return refusal('Cross-origin requests are off on this gateway: set CORS_ORIGINS to the origins of your frontends (or *).', 'CORS_DISABLED');
+        return refusal(403, 'CORS_DISABLED', 'Cross-origin requests are off on this gateway: set CORS_ORIGINS to the origins of your frontends (or *).');
       }
       const allowed = origin !== undefined && (any || listed.has(origin));
       if (allowed) {
@@ -40,7 +34,7 @@ export function corsConcern({ origins, maxAgeSeconds }: CorsOptions): Concern {
       }
       if (!any) exchange.responseHeaders.vary = 'Origin';
       if (!preflight) return undefined;
-      if (!allowed) return refusal('This origin is not allowed cross-origin access (CORS_ORIGINS).', 'CORS_ORIGIN_NOT_ALLOWED');
+      if (!allowed) return refusal(403, 'CORS_ORIGIN_NOT_ALLOWED', 'This origin is not allowed cross-origin access (CORS_ORIGINS).');
       return {
         status: 204,
         headers: {

@@ -4,7 +4,7 @@
  * or Apollo clients' `apollo-require-preflight`. GET needs none: it can only run queries.
  */
 import { isSimpleFormType } from '../media-types.js';
-import type { Concern } from '../exchange.js';
+import { refusal, type Concern } from '../exchange.js';
 
 export const preflightHeaders = ['x-graphql-yoga-csrf', 'apollo-require-preflight'];
 
@@ -13,16 +13,6 @@ export const csrfConcern = (): Concern => ({
   onRequest({ method, request }) {
     if (method !== 'POST' || !isSimpleFormType(request.headers['content-type'])) return undefined;
     if (preflightHeaders.some((name) => request.headers[name] !== undefined)) return undefined;
-    return {
-      status: 403,
-      body: {
-        errors: [
-          {
-            message: `This request could come from another site: send it as application/json, or with the header ${preflightHeaders.join(' or ')}.`,
-            extensions: { code: 'CSRF_PREVENTED' },
-          },
-        ],
-      },
-    };
+    return refusal(403, 'CSRF_PREVENTED', `This request could come from another site: send it as application/json, or with the header ${preflightHeaders.join(' or ')}.`);
   },
 });

@@ -4,13 +4,10 @@
  * Content-Length, and Node then reads no more than that).
  */
 import type { IncomingMessage } from 'node:http';
-import type { Answer, Concern } from '../exchange.js';
+import { refusal as jsonRefusal, type Answer, type Concern } from '../exchange.js';
 
-const refusal = (status: number, code: string, message: string): Answer => ({
-  status,
-  headers: { connection: 'close' },
-  body: { errors: [{ message, extensions: { code } }] },
-});
+// The body is left unread: this connection cannot carry another request.
+const refusal = (status: number, code: string, message: string): Answer => jsonRefusal(status, code, message, { connection: 'close' });
 
 /** A Host header that names no host: refused on every path (RFC 9112 §3.2). */
 export const hostRefusal = (request: IncomingMessage): Answer | undefined => {

@@ -3,15 +3,13 @@
  * are not served: the Engagement Center's events come from its own streaming API.
  */
 import { GraphQLError } from 'graphql';
-import type { Concern } from '../exchange.js';
-
-const error = (message: string, code: string) => ({ errors: [new GraphQLError(message, { extensions: { code } })] });
+import { refusal, type Concern } from '../exchange.js';
 
 export const methodsConcern = (): Concern => ({
   name: 'methods',
   onRequest({ method }) {
     if (method === 'GET' || method === 'POST') return undefined;
-    return { status: 405, headers: { allow: 'GET, POST' }, body: error(`${method} is not supported: send GraphQL as POST (or GET for queries).`, 'METHOD_NOT_ALLOWED') };
+    return refusal(405, 'METHOD_NOT_ALLOWED', `${method} is not supported: send GraphQL as POST (or GET for queries).`, { allow: 'GET, POST' });
   },
   onOperation(exchange, operation) {
     if (operation.operation === 'subscription') {

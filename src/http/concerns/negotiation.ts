@@ -3,13 +3,7 @@
  * 406, a body in a type we do not read is 415, each saying what to send.
  */
 import { negotiateResponse, requestBodyKind } from '../media-types.js';
-import type { Concern } from '../exchange.js';
-
-const refusal = (status: number, code: string, message: string) => ({
-  status,
-  contentType: 'application/json; charset=utf-8',
-  body: { errors: [{ message, extensions: { code } }] },
-});
+import { refusal, type Concern } from '../exchange.js';
 
 export const negotiationConcern = (): Concern => ({
   name: 'content-negotiation',

@@ -5,10 +5,9 @@
  * run and remembered. With a manifest (`PERSISTED_OPERATIONS_FILE`), its documents are the trusted
  * ones, and with `PERSISTED_OPERATIONS_ONLY` nothing else runs.
  */
-import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { RequestError } from '../graphql-params.js';
-import type { PersistedQueryStore } from '../../state/persisted-queries.js';
+import { isHashOf, type PersistedQueryStore } from '../../state/persisted-queries.js';
 import type { Concern } from '../exchange.js';
 
 
@@ -17,8 +16,6 @@ export type PersistedOperationsMode =
   | { readonly kind: 'manifest'; readonly documents: ReadonlyMap<string, string>; readonly onlyKnown: boolean };
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** The message and code Apollo Client's persisted-query link looks for before it sends the document. */
 const notFound = () => new GraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
@@ -64,7 +61,7 @@ export function persistedOperationsConcern(mode: PersistedOperationsMode): Conce
         params.query = remembered;
         return undefined;
       }
-      if (sha256(params.query) !== hash) {
+      if (!isHashOf(hash, params.query)) {
         return new RequestError('extensions.persistedQuery.sha256Hash is not the sha256 of the query: nothing was run.', 400, 'PERSISTED_QUERY_HASH_MISMATCH');
       }
       if (mode.kind === 'automatic') await mode.store.set(hash, params.query);
