@@ -110,8 +110,8 @@ export async function runAgentSession(session: AgentSession): Promise<StepResult
 /** With no GATEWAY_URL: a stateful simulator and a gateway on free loopback ports, an interaction presented. */
 async function main(): Promise<void> {
   const env = process.env;
-  const { readConfig } = await import('../src/config.js');
-  const { startGateway } = await import('../src/server.js');
+  const { readConfig } = await import('../src/config/read-config.js');
+  const { startGateway } = await import('../src/server/serve.js');
   const { startSimulator } = await import('../src/simulator/simulator.js');
   const { createLogger } = await import('../src/observability/logger.js');
 

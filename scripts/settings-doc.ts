@@ -1,7 +1,7 @@
-/** The README's settings table, rendered from the one list in `src/settings/table.ts`. */
-import { settings } from '../src/config.js';
+/** The README's settings table, rendered from the one list in `src/config/table.ts`. */
+import { settings } from '../src/config/read-config.js';
 
-export const settingsStart = '<!-- settings: written by `npm run generate` from src/settings/table.ts; do not edit -->';
+export const settingsStart = '<!-- settings: written by `npm run generate` from src/config/table.ts; do not edit -->';
 export const settingsEnd = '<!-- /settings -->';
 
 /** Pipes would end the cell; brackets would read as a Markdown link. */

@@ -255,5 +255,16 @@ export function httpErrorFor(
   return new row.errorClass(status, text, details, retryAfterSeconds);
 }
 
+/** How a REST call ended, for logs, metrics and the circuit breaker: the HTTP status, or how it failed. */
+export type CallOutcome = number | 'timeout' | 'unavailable' | 'error';
+
+/** How a failed call ended. */
+export function callOutcomeOf(error: unknown): CallOutcome {
+  if (error instanceof UpstreamHttpError) return error.status;
+  if (error instanceof UpstreamTimeoutError) return 'timeout';
+  if (error instanceof UpstreamUnavailableError) return 'unavailable';
+  return 'error';
+}
+
 /** Every error class a command can end in, in the order the schema lists them. */
 export const commandErrorClasses: readonly ErrorClass[] = errorTable.map((row) => row.errorClass);

@@ -5,8 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Dispatcher } from 'undici';
-import { readConfig, type OperationLimits, type ProtectionSettings, type UpstreamLimits } from './config.js';
-import type { GatewayContext } from './context.js';
+import { readConfig, type OperationLimits, type ProtectionSettings, type UpstreamLimits } from './config/read-config.js';
+import type { GatewayContext } from './resolvers/context.js';
 import { CallCoalescer } from './datasources/coalescing.js';
 import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } from './datasources/engagement-center.js';
 import { createUpstreamAgent } from './datasources/upstream-agent.js';
@@ -19,7 +19,7 @@ import { pipeline } from './http/pipeline.js';
 import { requestIdFrom } from './http/request-id.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
-import { serveTraced } from './observability/tracing-concern.js';
+import { serveTraced } from './http/concerns/tracing.js';
 import { createTracing, type Tracing } from './observability/tracing.js';
 import { CircuitBreakers } from './protection/circuit-breaker.js';
 import { CommandGuard } from './protection/command-guard.js';

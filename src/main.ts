@@ -1,11 +1,11 @@
 /** Read the configuration, listen (in `WORKERS` processes if asked), stop gracefully on SIGINT/SIGTERM. */
 import cluster from 'node:cluster';
-import { runPrimary } from './cluster.js';
-import { ConfigError, readConfig, settings, type GatewayConfig } from './config.js';
+import { runPrimary } from './server/cluster.js';
+import { ConfigError, readConfig, settings, type GatewayConfig } from './config/read-config.js';
 import { createLogger, flushLogs, type Logger } from './observability/logger.js';
 import { createTracing, otelVariables, TracingConfigError, tracingSettings } from './observability/tracing.js';
-import { readPersistedDocuments } from './persisted-operations.js';
-import { startGateway } from './server.js';
+import { readPersistedDocuments } from './config/persisted-documents.js';
+import { startGateway } from './server/serve.js';
 
 function configOrExit(): GatewayConfig {
   try {

@@ -11,9 +11,9 @@ import { print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentFlowError, runAgentSession, type AgentSession } from '../examples/agent-flow.js';
 import * as documents from '../examples/generated/graphql.js';
-import { readConfig } from '../src/config.js';
-import { readPersistedDocuments } from '../src/persisted-operations.js';
-import { startGateway, type RunningGateway } from '../src/server.js';
+import { readConfig } from '../src/config/read-config.js';
+import { readPersistedDocuments } from '../src/config/persisted-documents.js';
+import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
 import { clientHeaders, testGateway } from './helpers/graphql-client.js';
 

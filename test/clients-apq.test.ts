@@ -11,8 +11,8 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HoldDocument } from '../examples/generated/graphql.js';
-import { readConfig } from '../src/config.js';
-import { startGateway, type RunningGateway } from '../src/server.js';
+import { readConfig } from '../src/config/read-config.js';
+import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { OrganizationOrErrorDocument } from './generated/graphql.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 

@@ -21,8 +21,8 @@ import {
   HoldDocument,
   ReadyDocument,
 } from '../examples/generated/graphql.js';
-import { readConfig } from '../src/config.js';
-import { startGateway, type RunningGateway } from '../src/server.js';
+import { readConfig } from '../src/config/read-config.js';
+import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
 import { OrganizationOrErrorDocument } from './generated/graphql.js';
 import { clientHeaders } from './helpers/graphql-client.js';

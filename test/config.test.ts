@@ -1,7 +1,7 @@
 /** Configuration from the environment: defaults, and a one-line error naming the variable for each bad value. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig, settings, type GatewayConfig } from '../src/config.js';
-import type { IntegerParser } from '../src/settings/parsers.js';
+import { ConfigError, readConfig, settings, type GatewayConfig } from '../src/config/read-config.js';
+import type { IntegerParser } from '../src/config/parsers.js';
 
 const defaults = readConfig({});
 

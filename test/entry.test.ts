@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { settings } from '../src/config.js';
+import { settings } from '../src/config/read-config.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -5,7 +5,7 @@
  */
 import { GraphQLObjectType, GraphQLUnionType, execute, isNonNullType, parse, type GraphQLField } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import type { GatewayContext } from '../src/context.js';
+import type { GatewayContext } from '../src/resolvers/context.js';
 import { errorTable, httpErrorFor, RateLimitedError, UpstreamUnavailableError, type ErrorRow } from '../src/errors.js';
 import { schema } from '../src/schema/index.js';
 import { captureLogs } from './helpers/logs.js';

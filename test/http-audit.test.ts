@@ -7,8 +7,8 @@
  */
 import { serverAudits, type Audit, type AuditResult } from 'graphql-http';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
-import { startGateway, type RunningGateway } from '../src/server.js';
+import { readConfig } from '../src/config/read-config.js';
+import { startGateway, type RunningGateway } from '../src/server/serve.js';
 
 interface Answer {
   status: number;

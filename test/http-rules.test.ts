@@ -6,8 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
-import { startGateway, type RunningGateway } from '../src/server.js';
+import { readConfig } from '../src/config/read-config.js';
+import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { silentLogger } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';

@@ -5,8 +5,8 @@
 import { Dispatcher } from 'undici';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
-import { startGateway, type RunningGateway } from '../src/server.js';
+import { readConfig } from '../src/config/read-config.js';
+import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { testGateway } from './helpers/graphql-client.js';
 import { captureLogs } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';

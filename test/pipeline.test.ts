@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import type { ValidationRule } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
+import { readConfig } from '../src/config/read-config.js';
 import type { Concern } from '../src/http/exchange.js';
-import { startGateway, type RunningGateway } from '../src/server.js';
+import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { captureLogs, silentLogger } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderSettingsTable, settingsEnd, settingsStart } from '../scripts/settings-doc.js';
-import { settings } from '../src/config.js';
+import { settings } from '../src/config/read-config.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 // The settings table, between its markers (other tables may name settings too, e.g. to explain defaults).

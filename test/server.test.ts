@@ -5,8 +5,8 @@
 import { connect } from 'node:net';
 import { Dispatcher, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
-import { startGateway, type RunningGateway } from '../src/server.js';
+import { readConfig } from '../src/config/read-config.js';
+import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { agentSessionExample, simulatorHeaders, typedErrorExample } from '../src/graphiql-examples.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { captureLogs, silentLogger } from './helpers/logs.js';

@@ -5,9 +5,9 @@
  * is the one the upstream received in `traceparent`, log lines carrying the ids, no secrets.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
+import { readConfig } from '../src/config/read-config.js';
 import { createTracing, type Tracing } from '../src/observability/tracing.js';
-import { startGateway } from '../src/server.js';
+import { startGateway } from '../src/server/serve.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { captureLogs, type CapturedLogs } from './helpers/logs.js';
 import { startOtlpReceiver, type OtlpReceiver } from './helpers/otlp-receiver.js';

@@ -4,6 +4,7 @@
  * secret in any export, flush on shutdown, and the no-op when tracing is off. Every export is
  * awaited (flush or shutdown), never waited for.
  */
+import { incomingHeaders as nodeHeaderReader } from '../src/http/incoming-headers.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { trace } from '@opentelemetry/api';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +12,6 @@ import { endpoints } from '../src/catalog/index.js';
 import {
   createTracing,
   errorTypeOf,
-  nodeHeaderReader,
   restUrlTemplate,
   TracingConfigError,
   type HeaderReader,

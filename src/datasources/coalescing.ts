@@ -7,7 +7,6 @@
  */
 import DataLoader from 'dataloader';
 import type { EndpointSpec } from '../catalog/index.js';
-import type { CommandAccepted } from './engagement-center.js';
 
 export function isCoalescible(endpoint: EndpointSpec, input: Readonly<Record<string, unknown>>): boolean {
   const rule = endpoint.coalesce;
@@ -15,22 +14,23 @@ export function isCoalescible(endpoint: EndpointSpec, input: Readonly<Record<str
   return rule === 'always' || input[rule.whenTrue] === true;
 }
 
-export interface CoalescedCall {
+export interface CoalescedCall<T> {
   /** Everything that makes two calls identical, credentials included. */
   readonly key: string;
-  readonly send: () => Promise<CommandAccepted>;
+  readonly send: () => Promise<T>;
 }
 
 /** One per gateway: shared by requests, holding only calls in flight. */
 export class CallCoalescer {
-  private readonly loader = new DataLoader<CoalescedCall, CommandAccepted, string>(
+  private readonly loader = new DataLoader<CoalescedCall<unknown>, unknown, string>(
     (calls) => Promise.all(calls.map((call) => call.send().catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))))),
     { cacheKeyFn: (call) => call.key, batch: false },
   );
 
-  async run(call: CoalescedCall): Promise<CommandAccepted> {
+  async run<T>(call: CoalescedCall<T>): Promise<T> {
     try {
-      return await this.loader.load(call);
+      // Calls with one key are the same call, so they share its result's type.
+      return (await this.loader.load(call)) as T;
     } finally {
       this.loader.clear(call);
     }

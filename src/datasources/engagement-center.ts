@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request, type Dispatcher } from 'undici';
 import { endpointTemplate, type EndpointSpec } from '../catalog/index.js';
-import { httpErrorFor, UpstreamHttpError, UpstreamTimeoutError, UpstreamUnavailableError } from '../errors.js';
+import { callOutcomeOf, httpErrorFor, type CallOutcome } from '../errors.js';
 import { errorTypeOf, restUrlTemplate, type RequestSpan, type Tracing } from '../observability/tracing.js';
 import type { CommandGuard } from '../protection/command-guard.js';
 import { CallDeadline } from './call-deadline.js';
@@ -46,7 +46,7 @@ export interface UpstreamCall {
   readonly endpoint: string;
   readonly organization: string;
   /** The HTTP status, or how the call failed. */
-  readonly outcome: number | 'timeout' | 'unavailable' | 'error';
+  readonly outcome: CallOutcome;
   readonly durationMs: number;
   /** 2 when the connection was retried after it could not be established. */
   readonly attempts: number;
@@ -80,14 +80,6 @@ async function readText(body: ResponseBody, limit: number): Promise<string | nul
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** How a failed call ended, for logs, metrics and the circuit breaker. */
-export function outcomeOf(error: unknown): UpstreamCall['outcome'] {
-  if (error instanceof UpstreamHttpError) return error.status;
-  if (error instanceof UpstreamTimeoutError) return 'timeout';
-  if (error instanceof UpstreamUnavailableError) return 'unavailable';
-  return 'error';
 }
 
 export class EngagementCenterApi {
@@ -141,7 +133,7 @@ export class EngagementCenterApi {
       outcome = accepted.status;
       return accepted;
     } catch (error) {
-      outcome = outcomeOf(error);
+      outcome = callOutcomeOf(error);
       throw error;
     } finally {
       this.onCall({ endpoint, organization, outcome, attempts: attempts.count, durationMs: performance.now() - started });

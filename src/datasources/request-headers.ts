@@ -3,7 +3,7 @@
  * `via-client-sessionid`, each checked before anything is sent.
  */
 import { UnauthorizedError, ValidationError } from '../errors.js';
-import { isPrintableHeaderValue, MAX_HEADER_LENGTH } from './rules.js';
+import { isPrintableHeaderValue, MAX_HEADER_LENGTH } from '../rules.js';
 
 export interface IncomingHeaders {
   get(name: string): string | null;

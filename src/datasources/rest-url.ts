@@ -5,7 +5,7 @@
 import { pathIdName, restPath, type EndpointSpec } from '../catalog/index.js';
 import { ValidationError } from '../errors.js';
 import { clientHeaders, readHeader, type IncomingHeaders } from './request-headers.js';
-import { isOrganizationId, isPathId } from './rules.js';
+import { isOrganizationId, isPathId } from '../rules.js';
 
 export interface OrganizationPolicy {
   readonly defaultOrganization: string | null;

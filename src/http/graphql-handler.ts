@@ -7,7 +7,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { execute, getOperationAST, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from '../resolvers/context.js';
 import type { Logger } from '../observability/logger.js';
 import { rootFieldOf, operationNameOf } from './operation-info.js';
 import { createDocumentChecker } from '../graphql/documents.js';

@@ -4,8 +4,8 @@
  * `graphql-handler.ts` runs their hooks and the GraphQL phases between them; nothing reaches the
  * schema another way. A concern added here (tracing, rate limits, authorization) applies to all.
  */
-import type { OperationLimits } from '../config.js';
-import { tracingConcern } from '../observability/tracing-concern.js';
+import type { OperationLimits } from '../config/read-config.js';
+import { tracingConcern } from './concerns/tracing.js';
 import type { Tracing } from '../observability/tracing.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';

@@ -4,7 +4,7 @@
  * traced request also carry its `trace_id` and `span_id` (`trace-context.ts`).
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
-import type { LogLevel } from '../config.js';
+import type { LogLevel } from '../config/read-config.js';
 import { activeLogFields, mergeLogFields } from './trace-context.js';
 
 export type { Logger } from 'pino';

@@ -24,8 +24,6 @@ export interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** Node's `IncomingHttpHeaders` as a `HeaderReader`: the one reader the gateway has (`http/incoming-headers.ts`). */
-export { incomingHeaders as nodeHeaderReader } from '../http/incoming-headers.js';
 
 /** The request as its span records it: no header value, no query string (a GET carries variables there). */
 export interface RequestInfo {

@@ -18,11 +18,12 @@
  * report the classified outcome afterwards. Bending it to all that would leave little of it, so
  * this is a small state machine of our own with the exact semantics, tested with a fake clock.
  */
+import type { CallOutcome } from '../errors.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { secondsUntil, type Clock, type ProtectionLogger } from './types.js';
 
-/** How a call ended, as the datasource reports it (`UpstreamCall['outcome']`). */
-export type CallOutcome = number | 'timeout' | 'unavailable' | 'error';
+
+export type { CallOutcome } from '../errors.js';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 

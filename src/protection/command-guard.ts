@@ -4,8 +4,7 @@
  * judging each REST call (identical signals sharing one call count once), whose outcome it learns.
  * A refused command is a typed error, and nothing is sent.
  */
-import { outcomeOf } from '../datasources/engagement-center.js';
-import { RateLimitedError, ServiceUnavailableError, UpstreamUnavailableError } from '../errors.js';
+import { callOutcomeOf, RateLimitedError, ServiceUnavailableError, UpstreamUnavailableError } from '../errors.js';
 import { circuitOpenMessage, originOf, type CircuitBreakers } from './circuit-breaker.js';
 import { rateLimitedMessage, type RateLimits } from './rate-limits.js';
 
@@ -40,7 +39,7 @@ export class CommandGuard {
       admission.settle(accepted.status);
       return accepted;
     } catch (error) {
-      admission.settle(outcomeOf(error), error instanceof ServiceUnavailableError ? error.retryAfterSeconds : null);
+      admission.settle(callOutcomeOf(error), error instanceof ServiceUnavailableError ? error.retryAfterSeconds : null);
       throw error;
     }
   }

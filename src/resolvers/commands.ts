@@ -1,9 +1,14 @@
 /** The one resolver behind all 50 mutations: validate, send through the datasource, report. */
 import { pathIdName, type EndpointSpec } from '../catalog/index.js';
-import type { GatewayContext } from '../context.js';
+import type { GatewayContext } from './context.js';
 import { commandErrorClasses } from '../errors.js';
-import type { CommandAcceptedShape } from '../schema/entities.js';
 import { validateCommand, type CommandInput } from './validate-input.js';
+
+/** What a command's resolver returns on success: the HTTP status and the path id it addressed. */
+export interface CommandAcceptedShape {
+  readonly status: number;
+  readonly id: string;
+}
 
 const isInput = (value: unknown): value is CommandInput => typeof value === 'object' && value !== null;
 const isTypedError = (error: unknown): boolean => commandErrorClasses.some((errorClass) => error instanceof errorClass);

@@ -1,10 +1,5 @@
+import type { CommandAcceptedShape } from '../resolvers/commands.js';
 import { builder } from './builder.js';
-
-/** What a command's resolver returns on success: the HTTP status and the path id it addressed. */
-export interface CommandAcceptedShape {
-  readonly status: number;
-  readonly id: string;
-}
 
 interface EntityShape {
   readonly id: string;

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { checkBody } from './validate-body.js';
 import { matchRoute } from './routes.js';
 import { SessionState } from './session-state.js';
-import { SIMULATOR_ORGANIZATION } from './organization.js';
+import { SIMULATOR_ORGANIZATION } from '../config/table.js';
 
 export interface RecordedRequest {
   readonly method: string;

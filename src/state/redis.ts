@@ -9,7 +9,15 @@
  */
 import { Redis } from 'ioredis';
 import type { GatewayMetrics } from '../observability/metrics.js';
-import type { Clock, ProtectionLogger } from '../protection/types.js';
+
+/** The pino methods this module logs with; a pino `Logger` fits. */
+export interface StateLogger {
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+}
+
+/** Milliseconds since the epoch. */
+type Clock = () => number;
 
 /** What a Redis failure interrupted, the `operation` label of `redis_errors_total`. */
 export type RedisOperation = 'connection' | 'rate_limit' | 'persisted_query';
@@ -17,7 +25,7 @@ export type RedisOperation = 'connection' | 'rate_limit' | 'persisted_query';
 export interface RedisStateOptions {
   /** `REDIS_URL`: `redis://host:port[/db]` (user and password allowed, never logged). */
   readonly url: string;
-  readonly logger: ProtectionLogger;
+  readonly logger: StateLogger;
   readonly metrics?: Pick<GatewayMetrics, 'redisErrors'>;
   /** Longest wait for one reply before serving without Redis. Default 50 ms. */
   readonly commandTimeoutMs?: number;
@@ -93,7 +101,7 @@ export class RareWarning {
   private failing = false;
 
   constructor(
-    private readonly logger: ProtectionLogger,
+    private readonly logger: StateLogger,
     private readonly message: string,
     private readonly fields: object,
     private readonly intervalMs: number,

@@ -7,8 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readConfig } from '../../src/config.js';
-import { startGateway, type RunningGateway } from '../../src/server.js';
+import { readConfig } from '../../src/config/read-config.js';
+import { startGateway, type RunningGateway } from '../../src/server/serve.js';
 import { silentLogger } from '../helpers/logs.js';
 
 const artifacts = new URL('../artifacts/', import.meta.url);

@@ -5,9 +5,9 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../../src/config/read-config.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.js';
-import { serveGateway, type ServedGateway } from '../../src/server.js';
+import { serveGateway, type ServedGateway } from '../../src/server/serve.js';
 import { silentLogger } from './logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './recording-upstream.js';
 

@@ -2,7 +2,7 @@
  * One log line and one metric sample per GraphQL request (operation, status, duration,
  * organization). Nothing here carries a credential or a path id.
  */
-import { isOrganizationId } from '../../datasources/rules.js';
+import { isOrganizationId } from '../../rules.js';
 import type { Logger } from '../../observability/logger.js';
 import type { GatewayMetrics } from '../../observability/metrics.js';
 import type { Concern, OperationInfo } from '../exchange.js';

@@ -4,7 +4,7 @@
  * working, as routers need it at run time and compose from `subgraph.graphql`.
  */
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
-import type { OperationLimits } from '../../config.js';
+import type { OperationLimits } from '../../config/read-config.js';
 import { operationLimitRules } from '../../graphql/operation-limits.js';
 import type { Concern } from '../exchange.js';
 

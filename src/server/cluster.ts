@@ -6,7 +6,7 @@
  * container.
  */
 import cluster from 'node:cluster';
-import type { Logger } from './observability/logger.js';
+import type { Logger } from '../observability/logger.js';
 
 const START_WINDOW_MS = 10_000;
 

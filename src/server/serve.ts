@@ -6,12 +6,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { answerClientError } from './client-errors.js';
-import type { GatewayConfig, HttpSettings } from './config.js';
-import { createGateway, type Gateway, type GatewayOptions } from './gateway.js';
-import { simulatorHeaders } from './graphiql-examples.js';
-import { createLogger, type Logger } from './observability/logger.js';
-import { readPersistedDocuments } from './persisted-operations.js';
-import { startSimulator, type Simulator } from './simulator/simulator.js';
+import type { GatewayConfig, HttpSettings } from '../config/read-config.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../gateway.js';
+import { simulatorHeaders } from '../graphiql-examples.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+import { readPersistedDocuments } from '../config/persisted-documents.js';
+import { startSimulator, type Simulator } from '../simulator/simulator.js';
 
 export interface RunningGateway {
   /** Where it listens, e.g. `http://127.0.0.1:4000`. */

@@ -7,6 +7,9 @@ import { boolean, corsOrigins, filePath, hostName, integer, oneOf, organization,
 import { setting, type SettingTree } from './setting.js';
 import { httpBaseUrl, redisUrl } from './url-parsers.js';
 
+/** The organization the built-in simulator serves unless told otherwise: the default organization in simulator mode. */
+export const SIMULATOR_ORGANIZATION = 'demo';
+
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 

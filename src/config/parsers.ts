@@ -2,7 +2,7 @@
  * How a setting's text becomes its value. A parser gets the trimmed, non-empty text (empty or unset
  * means "the default", decided before) and throws a one-line `ConfigError` naming the variable.
  */
-import { isOrganizationId, isPrintableHeaderValue, MAX_HEADER_LENGTH } from '../datasources/rules.js';
+import { isOrganizationId, isPrintableHeaderValue, MAX_HEADER_LENGTH } from '../rules.js';
 import { ConfigError } from './config-error.js';
 
 export interface Parser<T> {

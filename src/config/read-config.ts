@@ -3,13 +3,12 @@
  * with a one-line message naming the variable (`ConfigError`); secrets are never echoed.
  * The rows live in `settings/table.ts`; this module adds the rules that join several of them.
  */
-import { ConfigError } from './settings/config-error.js';
-import { flatten, readTree, type Env, type PlacedSetting, type ValuesOf } from './settings/setting.js';
-import { settingTable } from './settings/table.js';
-import { SIMULATOR_ORGANIZATION } from './simulator/organization.js';
+import { ConfigError } from './config-error.js';
+import { flatten, readTree, type Env, type PlacedSetting, type ValuesOf } from './setting.js';
+import { SIMULATOR_ORGANIZATION, settingTable } from './table.js';
 
-export { ConfigError } from './settings/config-error.js';
-export type { LogLevel } from './settings/table.js';
+export { ConfigError } from './config-error.js';
+export type { LogLevel } from './table.js';
 
 export type GatewayConfig = ValuesOf<typeof settingTable>;
 export type UpstreamLimits = GatewayConfig['upstream'];

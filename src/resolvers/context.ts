@@ -1,5 +1,5 @@
-import type { EngagementCenterApi } from './datasources/engagement-center.js';
-import type { Logger } from './observability/logger.js';
+import type { EngagementCenterApi } from '../datasources/engagement-center.js';
+import type { Logger } from '../observability/logger.js';
 
 /** What every resolver gets: per request, never shared between requests. */
 export interface GatewayContext {

@@ -6,8 +6,9 @@
  * `onResponse` hooks write included, carries its ids, and the REST calls find it as their parent.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Concern } from '../http/exchange.js';
-import { errorTypeOf, nodeHeaderReader, type Tracing } from './tracing.js';
+import type { Concern } from '../exchange.js';
+import { incomingHeaders as nodeHeaderReader } from '../incoming-headers.js';
+import { errorTypeOf, type Tracing } from '../../observability/tracing.js';
 
 /** Runs `handle` for one request to `/graphql` inside its SERVER span (no span with tracing off). */
 export function serveTraced<T>(tracing: Tracing, request: IncomingMessage, response: ServerResponse, handle: (request: IncomingMessage, response: ServerResponse) => T): T {

@@ -4,7 +4,7 @@
  * serves them.
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError } from './config.js';
+import { ConfigError } from './read-config.js';
 
 export interface PersistedOperations {
   /** sha256 hash -> document. */
