@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   const ownStack = env.GATEWAY_URL === undefined;
   const simulator = ownStack ? await startSimulator({ stateful: true }) : null;
   const gateway = simulator
-    ? await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: simulator.url, ALVARIA_ORG_ID: 'demo' }), createLogger('warn'))
+    ? await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: simulator.url, ALVARIA_ORG_ID: 'demo' }), { logger: createLogger('warn') })
     : null;
   const interactionId = simulator ? simulator.presentInteraction('demo', 'ixn-4320') : (env.INTERACTION_ID ?? 'ixn-4320');
   if (gateway) console.log(`Started a stateful simulator (${simulator?.url}) and a gateway (${gateway.url}); presented interaction ${interactionId}.`);

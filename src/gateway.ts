@@ -1,67 +1,57 @@
 /**
- * Builds the gateway without listening: the request pipeline over the schema, the routes beside
- * it (`/health`, `/ready`, `/metrics`), and one upstream dispatcher that it owns. `src/server.ts`
- * puts it on a port.
+ * Builds the gateway without listening: graphql-yoga over the Pothos schema with the gateway's
+ * plugins (`src/plugins/`) and a deployment's own after them, and the resources it owns (the
+ * upstream dispatcher, Redis). Everything comes from one configuration object (`readConfig`);
+ * `src/server/serve.ts` puts the gateway on a port.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
-import { readConfig, type OperationLimits, type ProtectionSettings, type UpstreamLimits } from './config/read-config.js';
-import type { GatewayContext } from './resolvers/context.js';
+import type { GatewayConfig } from './config/read-config.js';
 import { CallCoalescer } from './datasources/coalescing.js';
 import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } from './datasources/engagement-center.js';
 import { createUpstreamAgent } from './datasources/upstream-agent.js';
-import { placeholderHeaders } from './graphiql-examples.js';
-import type { PersistedOperationsMode } from './http/concerns/persisted-operations.js';
-import { refusal, type Concern } from './http/exchange.js';
-import { hostRefusal } from './http/concerns/framing.js';
-import { createGraphQLHandler } from './http/graphql-handler.js';
-import { pipeline } from './http/pipeline.js';
-import { requestIdFrom } from './http/request-id.js';
+import { wasLogged } from './observability/logged-faults.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { GatewayMetrics } from './observability/metrics.js';
-import { serveTraced } from './http/concerns/tracing.js';
 import { createTracing, type Tracing } from './observability/tracing.js';
+import { graphiqlOptions, renderGraphiQL } from './plugins/graphiql.js';
+import { corsFor, gatewayPlugins, requestIdOf, type GatewayPlugin, type PersistedOperationsMode } from './plugins/index.js';
 import { CircuitBreakers } from './protection/circuit-breaker.js';
 import { CommandGuard } from './protection/command-guard.js';
 import { createRateLimits } from './protection/rate-limits.js';
+import type { GatewayContext } from './resolvers/context.js';
+import { schema } from './schema/index.js';
 import { createPersistedQueryStore, type PersistedQueryStore } from './state/persisted-queries.js';
 import { connectRedis } from './state/redis.js';
-import { schema } from './schema/index.js';
 
-export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatcher' | 'timeoutMs' | 'coalescer'> {
-  readonly upstream?: Partial<UpstreamLimits>;
-  readonly limits?: Partial<OperationLimits>;
-  /** Serve GraphiQL to browsers; default true. */
-  readonly graphiql?: boolean;
-  /** Origins allowed cross-origin access (`*`: any); default none. */
-  readonly corsOrigins?: readonly string[] | null;
-  readonly corsMaxAgeSeconds?: number;
-  readonly maxBodyBytes?: number;
-  /** Default: JSON lines on stdout at `info`. */
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+export interface GatewayOptions {
+  /** Everything the environment sets, read once (`readConfig`); `baseUrl` must be set (the server fills in the simulator's). */
+  readonly config: GatewayConfig;
+  /** Default: JSON lines on stdout at `LOG_LEVEL`. */
   readonly logger?: Logger;
-  /** Default: a keep-alive agent that the gateway creates and closes. */
-  readonly dispatcher?: Dispatcher;
-  /** A manifest of trusted documents; default: automatic persisted queries. */
-  readonly persistedOperations?: { readonly documents: ReadonlyMap<string, string>; readonly onlyKnown: boolean };
-  /** Automatic persisted queries kept at most (least recently used out). */
-  readonly persistedQueriesMax?: number;
-  /** Where automatic persisted queries are kept; default: Redis with `redisUrl`, else this process. */
-  readonly persistedQueryStore?: PersistedQueryStore;
-  /** The circuit breaker and the rate limits. */
-  readonly protection?: Partial<ProtectionSettings>;
-  /** `redis://host:port[/db]`: rate counters and persisted queries shared with every gateway naming it. */
-  readonly redisUrl?: string | null;
-  /** Longest wait for one Redis reply before failing open. */
-  readonly redisTimeoutMs?: number;
-  /** GraphiQL's preloaded headers (JSON text); default placeholders to fill in. */
-  readonly graphiqlHeaders?: string;
   /** OpenTelemetry traces (`createTracing` from the OTEL_* variables); default off. */
   readonly tracing?: Tracing;
-  /** Concerns added after the gateway's own (see `http/pipeline.ts`). */
-  readonly concerns?: readonly Concern[];
+  /** Default: a keep-alive agent that the gateway creates and closes. */
+  readonly dispatcher?: Dispatcher;
+  /** A deployment's own Yoga or envelop plugins, met after the gateway's (authorization, usage reporting, a response cache…). */
+  readonly plugins?: readonly GatewayPlugin[];
+  /** Where automatic persisted queries are kept; default: Redis with `REDIS_URL`, else this process. */
+  readonly persistedQueryStore?: PersistedQueryStore;
+  /** GraphiQL's preloaded headers (JSON text); default: placeholders to fill in. */
+  readonly graphiqlHeaders?: string;
+}
+
+/** What node:http gives Yoga for each request. */
+export interface ServerContext {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
 }
 
 export interface Gateway {
+  readonly yoga: YogaServerInstance<ServerContext, GatewayContext>;
   /** Serves a node:http request. */
   handle(request: IncomingMessage, response: ServerResponse): void;
   readonly metrics: GatewayMetrics;
@@ -69,8 +59,6 @@ export interface Gateway {
   startDraining(): void;
   close(): Promise<void>;
 }
-
-const GRAPHQL_ENDPOINT = '/graphql';
 
 /** Logs and counts each REST call; the line carries the request id, never ids of agents or interactions. */
 function upstreamCallObserver(logger: Logger, metrics: GatewayMetrics, requestId: string) {
@@ -85,21 +73,37 @@ function upstreamCallObserver(logger: Logger, metrics: GatewayMetrics, requestId
   };
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string, requestId: string): void {
-  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'x-request-id': requestId });
-  response.end(body);
+/** Yoga's own log lines, as pino lines; a client that went away is no error of ours. */
+function yogaLogging(logger: Logger) {
+  const text = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
+  return {
+    debug: (...args: unknown[]) => logger.debug({ yoga: text(args) }, 'yoga'),
+    info: (...args: unknown[]) => logger.info({ yoga: text(args) }, 'yoga'),
+    warn: (...args: unknown[]) => logger.warn({ yoga: text(args) }, 'yoga'),
+    error: (...args: unknown[]) => {
+      const [error] = args;
+      if (wasLogged(error)) return;
+      if (isClientAbort(error)) logger.debug({ err: error }, 'the client went away');
+      else logger.error({ err: error }, 'unexpected error');
+    },
+  };
 }
 
+const isClientAbort = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || message === 'aborted' || (error instanceof Error && error.name === 'AbortError');
+};
+
 export function createGateway(options: GatewayOptions): Gateway {
-  const defaults = readConfig({});
-  const upstreamLimits: UpstreamLimits = { ...defaults.upstream, ...options.upstream };
-  const limits: OperationLimits = { ...defaults.limits, ...options.limits };
-  const logger = options.logger ?? createLogger(defaults.logLevel);
+  const { config } = options;
+  if (config.baseUrl === null) throw new Error('createGateway needs config.baseUrl (the server starts the simulator when it is unset)');
+  const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = new GatewayMetrics();
   const tracing = options.tracing ?? createTracing({});
-  const protection: ProtectionSettings = { ...defaults.protection, ...options.protection };
-  // Connects in the background: the gateway serves (without shared limits) until Redis answers.
-  const redis = options.redisUrl ? connectRedis({ url: options.redisUrl, logger, metrics, commandTimeoutMs: options.redisTimeoutMs ?? defaults.redisTimeoutMs }) : null;
+  const { protection, upstream: limits } = config;
+  // Connects in the background: the gateway serves (without shared state) until Redis answers.
+  const redis = config.redis ? connectRedis({ address: config.redis, logger, metrics, commandTimeoutMs: config.redisTimeoutMs }) : null;
   const guard = new CommandGuard(
     createRateLimits({
       perCredential: protection.rateLimitPerCredential,
@@ -114,103 +118,79 @@ export function createGateway(options: GatewayOptions): Gateway {
       logger,
       metrics,
       // A probe that outlives the call's own bound is lost: let another command probe.
-      probeTimeoutMs: upstreamLimits.timeoutMs + 1_000,
+      probeTimeoutMs: limits.timeoutMs + 1_000,
     }),
   );
   const ownsDispatcher = options.dispatcher === undefined;
   const dispatcher =
     options.dispatcher ??
     createUpstreamAgent({
-      connectTimeoutMs: upstreamLimits.connectTimeoutMs,
-      headersTimeoutMs: upstreamLimits.headersTimeoutMs,
-      bodyTimeoutMs: upstreamLimits.bodyTimeoutMs,
-      connections: upstreamLimits.maxConnections,
+      connectTimeoutMs: limits.connectTimeoutMs,
+      headersTimeoutMs: limits.headersTimeoutMs,
+      bodyTimeoutMs: limits.bodyTimeoutMs,
+      connections: limits.maxConnections,
     });
   const upstream: EngagementCenterOptions = {
-    baseUrl: options.baseUrl,
-    defaultOrganization: options.defaultOrganization,
-    allowedOrganizations: options.allowedOrganizations,
-    defaultApiKey: options.defaultApiKey,
-    ...(options.maxErrorBodyBytes === undefined ? {} : { maxErrorBodyBytes: options.maxErrorBodyBytes }),
-    timeoutMs: upstreamLimits.timeoutMs,
+    baseUrl: config.baseUrl,
+    defaultOrganization: config.defaultOrganization,
+    allowedOrganizations: config.allowedOrganizations,
+    defaultApiKey: config.apiKey,
+    timeoutMs: limits.timeoutMs,
     dispatcher,
     coalescer: new CallCoalescer(),
     guard,
     tracing,
   };
-  const persistedOperations: PersistedOperationsMode = options.persistedOperations
-    ? { kind: 'manifest', ...options.persistedOperations }
-    : {
-        kind: 'automatic',
-        store: options.persistedQueryStore ?? createPersistedQueryStore({ maxEntries: options.persistedQueriesMax ?? defaults.persistedQueries.maxEntries, redis }),
-      };
-
-  const handleGraphQL = createGraphQLHandler({
-    schema,
-    logger,
-    maxTokens: limits.maxTokens,
-    batchLimit: limits.batchLimit,
-    concerns: pipeline({
-      logger,
-      metrics,
-      defaultOrganization: options.defaultOrganization,
-      maxBodyBytes: options.maxBodyBytes ?? defaults.http.maxBodyBytes,
-      cors: { origins: options.corsOrigins ?? null, maxAgeSeconds: options.corsMaxAgeSeconds ?? defaults.http.corsMaxAgeSeconds },
-      graphiql: options.graphiql === false ? null : { headers: options.graphiqlHeaders ?? placeholderHeaders },
-      limits,
-      persistedOperations,
-      tracing,
-      ...(options.concerns ? { extra: options.concerns } : {}),
-    }),
-    buildContext: (exchange): GatewayContext => ({
-      requestId: exchange.requestId,
-      logger,
-      engagementCenter: new EngagementCenterApi(upstream, exchange.headers, upstreamCallObserver(logger, metrics, exchange.requestId)),
-    }),
-  });
+  const persistedOperations: PersistedOperationsMode = config.persistedOperations
+    ? { kind: 'manifest', documents: config.persistedOperations.documents, onlyKnown: config.persistedOperationsOnly }
+    : { kind: 'automatic', store: options.persistedQueryStore ?? createPersistedQueryStore({ maxEntries: config.persistedQueries.maxEntries, redis }) };
 
   let draining = false;
-  const routes: Record<string, (request: IncomingMessage, response: ServerResponse, requestId: string) => void> = {
-    '/health': (_request, response, requestId) => send(response, 200, 'application/json; charset=utf-8', '{"status":"ok"}', requestId),
-    '/ready': (_request, response, requestId) =>
-      draining
-        ? send(response, 503, 'application/json; charset=utf-8', '{"status":"shutting down"}', requestId)
-        : send(response, 200, 'application/json; charset=utf-8', '{"status":"ready"}', requestId),
-    '/metrics': (_request, response, requestId) => {
-      metrics.registry.metrics().then(
-        (text) => send(response, 200, metrics.registry.contentType, text, requestId),
-        (error: unknown) => {
-          logger.error({ requestId, err: error }, 'metrics failed');
-          send(response, 500, 'text/plain; charset=utf-8', 'metrics failed', requestId);
-        },
-      );
+  const { http } = config;
+  const yoga = createYoga<ServerContext, GatewayContext>({
+    schema,
+    graphqlEndpoint: GRAPHQL_ENDPOINT,
+    healthCheckEndpoint: '/health',
+    landingPage: false,
+    multipart: false,
+    batching: config.limits.batchLimit > 0 ? { limit: config.limits.batchLimit } : false,
+    maxRequestBodySize: http.maxBodyBytes,
+    cors: corsFor({ origins: http.corsOrigins, maxAgeSeconds: http.corsMaxAgeSeconds }),
+    graphiql: http.graphiql ? graphiqlOptions(options.graphiqlHeaders) : false,
+    renderGraphiQL,
+    // Never a stack trace or an upstream detail, whatever NODE_ENV says.
+    maskedErrors: { isDev: false },
+    logging: yogaLogging(logger),
+    context: ({ request }) => {
+      const requestId = requestIdOf(request);
+      return { requestId, logger, engagementCenter: new EngagementCenterApi(upstream, request.headers, upstreamCallObserver(logger, metrics, requestId)) };
     },
-  };
+    plugins: [
+      ...gatewayPlugins({
+        graphqlEndpoint: GRAPHQL_ENDPOINT,
+        logger,
+        metrics,
+        tracing,
+        defaultOrganization: config.defaultOrganization,
+        cors: { origins: http.corsOrigins, maxAgeSeconds: http.corsMaxAgeSeconds },
+        limits: config.limits,
+        persistedOperations,
+        ready: () => !draining,
+      }),
+      ...(options.plugins ?? []),
+    ],
+  });
 
   return {
+    yoga,
     metrics,
-    handle: (request, response) => {
-      const path = (request.url ?? '/').split('?', 1)[0];
-      if (path === GRAPHQL_ENDPOINT) {
-        void serveTraced(tracing, request, response, handleGraphQL);
-        return;
-      }
-      const requestId = requestIdFrom(request.headers['x-request-id']);
-      const badHost = hostRefusal(request);
-      if (badHost) {
-        response.setHeader('connection', 'close');
-        send(response, badHost.status, 'application/json; charset=utf-8', JSON.stringify(badHost.body), requestId);
-        return;
-      }
-      const route = path === undefined ? undefined : routes[path];
-      if (route && (request.method === 'GET' || request.method === 'HEAD')) route(request, response, requestId);
-      else send(response, 404, 'application/json; charset=utf-8', JSON.stringify(refusal(404, 'NOT_FOUND', `Nothing here: GraphQL is served at ${GRAPHQL_ENDPOINT}.`).body), requestId);
-    },
+    handle: (request, response) => void yoga.requestListener(request, response),
     startDraining: () => {
       draining = true;
     },
     close: async () => {
       draining = true;
+      await yoga.dispose();
       if (ownsDispatcher) await dispatcher.close();
       await redis?.close();
     },

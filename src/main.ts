@@ -4,7 +4,6 @@ import { runPrimary } from './server/cluster.js';
 import { ConfigError, readConfig, settings, type GatewayConfig } from './config/read-config.js';
 import { createLogger, flushLogs, type Logger } from './observability/logger.js';
 import { createTracing, otelVariables, TracingConfigError, tracingSettings } from './observability/tracing.js';
-import { readPersistedDocuments } from './config/persisted-documents.js';
 import { startGateway } from './server/serve.js';
 
 function configOrExit(): GatewayConfig {
@@ -21,7 +20,7 @@ async function serve(config: GatewayConfig, logger: Logger): Promise<void> {
   try {
     // Each process (each worker with WORKERS > 1) exports its own spans.
     const tracing = createTracing(process.env);
-    const running = await startGateway(config, logger, { tracing });
+    const running = await startGateway(config, { logger, tracing });
     if (tracing.enabled) logger.info({ tracing: tracingSettings(process.env) }, 'exporting OpenTelemetry traces (OTEL_* settings)');
     const shown = running.url.replace('://0.0.0.0:', '://localhost:').replace('://[::]:', '://localhost:');
     logger.info({ url: running.url }, `Engagement Center GraphQL gateway listening on ${running.url} (GraphiQL: ${shown}/graphql)`);
@@ -68,11 +67,10 @@ function startFailure(error: unknown, config: GatewayConfig): string {
   return `Could not start: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** Settings that the table cannot check (a file, the OTEL_* variables), checked before any worker starts. */
-function checkFilesOrExit(config: GatewayConfig): void {
+/** Settings that the table does not read (the OTEL_* variables), checked before any worker starts. */
+function checkTracingOrExit(config: GatewayConfig): void {
   try {
     tracingSettings(process.env);
-    if (config.persistedOperationsFile !== null) readPersistedDocuments(config.persistedOperationsFile);
   } catch (error) {
     process.stderr.write(`${startFailure(error, config)}\n`);
     process.exit(1);
@@ -94,7 +92,7 @@ const logger = createLogger(config.logLevel);
 process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
 
 if (config.workers > 1 && cluster.isPrimary) {
-  checkFilesOrExit(config);
+  checkTracingOrExit(config);
   runPrimary(config.workers, logger);
 } else {
   await serve(config, logger);

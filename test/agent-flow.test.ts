@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentFlowError, runAgentSession, type AgentSession } from '../examples/agent-flow.js';
 import * as documents from '../examples/generated/graphql.js';
 import { readConfig } from '../src/config/read-config.js';
-import { readPersistedDocuments } from '../src/config/persisted-documents.js';
 import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
 import { clientHeaders, testGateway } from './helpers/graphql-client.js';
@@ -94,7 +93,7 @@ describe('the agent flow', () => {
 });
 
 describe('persisted operations', () => {
-  const manifest = readPersistedDocuments(fileURLToPath(new URL('../examples/generated/persisted-documents.json', import.meta.url)));
+  const manifestFile = fileURLToPath(new URL('../examples/generated/persisted-documents.json', import.meta.url));
   /** Printed document -> hash, so the client can send the hash that codegen wrote for it. */
   const hashes = new Map(
     Object.values(documents)
@@ -114,7 +113,7 @@ describe('persisted operations', () => {
     });
 
   it('runs the whole flow with hashes alone when only known operations are accepted', async () => {
-    const gateway = testGateway(simulator.url, { defaultOrganization: 'demo', persistedOperations: { documents: manifest, onlyKnown: true } });
+    const gateway = testGateway(simulator.url, { env: { ALVARIA_ORG_ID: 'demo', PERSISTED_OPERATIONS_FILE: manifestFile, PERSISTED_OPERATIONS_ONLY: 'true' } });
     const endpoint = `${await gateway.url()}/graphql`;
     try {
       simulator.presentInteraction('demo', 'ixn-2');
@@ -126,9 +125,13 @@ describe('persisted operations', () => {
           errors?: Array<{ message: string; extensions?: { code?: string } }>;
         };
       const arbitrary = await post({ query: '{ engagementCenter { apiVersion } }' });
-      expect(arbitrary.errors?.[0]).toMatchObject({ extensions: { code: 'PERSISTED_QUERY_ONLY' } });
+      // Refused as not allowed, not "not found": a client would answer that by sending the text, refused again.
+      const notAllowed = { message: expect.stringMatching(/Only the persisted operations/), extensions: { code: 'PERSISTED_QUERY_NOT_ALLOWED' } };
+      expect(arbitrary.errors?.[0]).toMatchObject(notAllowed);
       const unknown = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
-      expect(unknown.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+      expect(unknown.errors?.[0]).toMatchObject(notAllowed);
+      const unknownWithText = await post({ query: '{ engagementCenter { apiVersion } }', extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } });
+      expect(unknownWithText.errors?.[0]).toMatchObject(notAllowed);
     } finally {
       await gateway.close();
     }

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Concern } from '../src/http/exchange.js';
+import type { GatewayPlugin } from '../src/plugins/index.js';
+import { requestIdOf } from '../src/plugins/use-request-id.js';
 import { clientHeaders, useRecordingGateway, type GraphQLResponse } from './helpers/graphql-client.js';
 import type { Reply } from './helpers/recording-upstream.js';
 
@@ -17,19 +18,20 @@ const connect = (attach: boolean) => `mutation { userConnect(userId: "agent-1", 
 const waiting = new Map<string, () => void>();
 
 /**
- * A concern that tells when a request's command is in flight: execution calls the resolver, which
- * joins an identical call in flight or starts its own, in the same synchronous step as `run()`.
+ * A plugin that tells when a request's command is in flight: execution calls the resolver, which
+ * joins an identical call in flight or starts its own, in the same synchronous step as `wrapped()`.
  */
-const inFlightMarker: Concern = {
-  name: 'in-flight-marker',
-  wrapExecute(exchange, run) {
-    const result = run();
-    waiting.get(exchange.requestId)?.();
-    return result;
+const inFlightMarker: GatewayPlugin = {
+  instrumentation: {
+    execute({ context }: { context: { request: Request } }, wrapped: () => unknown) {
+      const result = wrapped();
+      waiting.get(requestIdOf(context.request))?.();
+      return result;
+    },
   },
 };
 
-const suite = useRecordingGateway({ concerns: [inFlightMarker] });
+const suite = useRecordingGateway({ plugins: [inFlightMarker] });
 
 /** A GraphQL request over HTTP, and a promise that settles once its command is in flight (joined or sent). */
 function start(query: string, headers: Record<string, string>) {

@@ -1,9 +1,12 @@
 /** Configuration from the environment: defaults, and a one-line error naming the variable for each bad value. */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig, settings, type GatewayConfig } from '../src/config/read-config.js';
 import type { IntegerParser } from '../src/config/parsers.js';
 
 const defaults = readConfig({});
+/** A real manifest: the setting reads and checks the file. */
+const manifestFile = fileURLToPath(new URL('../examples/generated/persisted-documents.json', import.meta.url));
 
 const valueAt = (config: GatewayConfig, path: readonly string[]): unknown =>
   path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], config);
@@ -49,7 +52,7 @@ const samples: Readonly<Record<string, string>> = {
   SHUTDOWN_DELAY_MS: '0',
   SHUTDOWN_GRACE_MS: '15000',
   LOG_LEVEL: 'warn',
-  PERSISTED_OPERATIONS_FILE: '/etc/gateway/persisted-documents.json',
+  PERSISTED_OPERATIONS_FILE: manifestFile,
   PERSISTED_OPERATIONS_ONLY: 'yes',
   PERSISTED_QUERIES_MAX: '250',
   ALVARIA_CIRCUIT_FAILURES: '0',
@@ -85,11 +88,11 @@ describe('readConfig', () => {
         shutdownGraceMs: 20_000,
       },
       logLevel: 'info',
-      persistedOperationsFile: null,
+      persistedOperations: null,
       persistedOperationsOnly: false,
       persistedQueries: { maxEntries: 1_000 },
       protection: { circuitFailures: 5, circuitOpenMs: 5_000, rateLimitPerCredential: 0, rateLimitPerOrganization: 0, rateLimitWindowMs: 1_000 },
-      redisUrl: null,
+      redis: null,
       redisTimeoutMs: 50,
       workers: 1,
     });
@@ -124,11 +127,11 @@ describe('readConfig', () => {
         shutdownGraceMs: 15_000,
       },
       logLevel: 'warn',
-      persistedOperationsFile: '/etc/gateway/persisted-documents.json',
+      persistedOperations: { path: manifestFile, documents: expect.any(Map) },
       persistedOperationsOnly: true,
       persistedQueries: { maxEntries: 250 },
       protection: { circuitFailures: 0, circuitOpenMs: 30_000, rateLimitPerCredential: 20, rateLimitPerOrganization: 200, rateLimitWindowMs: 60_000 },
-      redisUrl: 'rediss://gateway:pw@redis.internal:6380/2',
+      redis: { host: 'redis.internal', port: 6380, db: 2, tls: true, username: 'gateway', password: 'pw' },
       redisTimeoutMs: 200,
       workers: 2,
     });
@@ -165,8 +168,16 @@ describe('readConfig', () => {
     'redis://[::1]:6379/0',
     'rediss://:pw@redis.internal:6380',
     'rediss://user:p%40ss@redis.internal:6380/3',
-  ])('takes REDIS_URL %s as given', (url) => {
-    expect(readConfig({ REDIS_URL: url }).redisUrl).toBe(url);
+  ])('reads REDIS_URL %s', (url) => {
+    expect(readConfig({ REDIS_URL: url }).redis).toMatchObject({ host: expect.any(String), port: expect.any(Number), db: expect.any(Number) });
+  });
+
+  it('reads REDIS_URL once, into the address every user of Redis takes', () => {
+    expect(readConfig({ REDIS_URL: 'redis://127.0.0.1:6380/2' }).redis).toEqual({ host: '127.0.0.1', port: 6380, db: 2, tls: false });
+    expect(readConfig({ REDIS_URL: 'redis://cache:6379' }).redis).toEqual({ host: 'cache', port: 6379, db: 0, tls: false });
+    expect(readConfig({ REDIS_URL: 'rediss://cache:6380' }).redis).toMatchObject({ host: 'cache', port: 6380, tls: true });
+    expect(readConfig({ REDIS_URL: 'rediss://user:p%40ss@cache:6380/3' }).redis).toEqual({ host: 'cache', port: 6380, db: 3, tls: true, username: 'user', password: 'p@ss' });
+    expect(readConfig({ REDIS_URL: 'redis://[::1]:7000' }).redis).toMatchObject({ host: '::1', port: 7000 });
   });
 
   it.each([

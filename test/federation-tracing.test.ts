@@ -59,7 +59,7 @@ beforeAll(async () => {
   receiver = await startOtlpReceiver();
   upstream = await startRecordingUpstream();
   tracing = createTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url });
-  gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), silentLogger(), { tracing });
+  gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), { logger: silentLogger(),  tracing });
   crm = await startCrmSubgraph();
 
   // The router's tracing, as the README's telemetry.ts: a global tracer provider, context manager

@@ -20,7 +20,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 let upstream: RecordingUpstream;
 let running: RunningGateway;
 const start = (env: Record<string, string> = {}) =>
-  startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme', CORS_ORIGINS: ORIGIN, ...env }), silentLogger());
+  startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme', CORS_ORIGINS: ORIGIN, ...env }), { logger: silentLogger() });
 beforeAll(async () => {
   upstream = await startRecordingUpstream();
   running = await start();
@@ -171,7 +171,7 @@ describe('automatic persisted queries', () => {
     const wrong = sha256('something else');
     const answer = await post(JSON.stringify({ query: hold, extensions: apq(wrong) }), { 'content-type': 'application/json' });
     expect(answer.status).toBe(400);
-    expect(answer.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
+    expect(answer.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_MISMATCH');
     expect(upstream.requests).toHaveLength(0);
     const after = await post(JSON.stringify({ extensions: apq(wrong) }), { 'content-type': 'application/json' });
     expect(after.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');

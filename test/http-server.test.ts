@@ -20,10 +20,7 @@ const holdBody = JSON.stringify({ query: 'mutation { interactionHold(interaction
 describe('slow clients', () => {
   let running: RunningGateway;
   beforeAll(async () => {
-    running = await startGateway(
-      readConfig({ PORT: '0', HOST: '127.0.0.1', SERVER_HEADERS_TIMEOUT_MS: '300', SERVER_REQUEST_TIMEOUT_MS: '600' }),
-      silentLogger(),
-    );
+    running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', SERVER_HEADERS_TIMEOUT_MS: '300', SERVER_REQUEST_TIMEOUT_MS: '600' }), { logger: silentLogger() });
   });
   afterAll(async () => {
     await running.close();

@@ -20,10 +20,7 @@ let pool: Pool;
 beforeAll(async () => {
   // Both protections on (the breaker is by default), limits high enough never to refuse: still
   // exactly one REST call per accepted command.
-  running = await startGateway(
-    readConfig({ PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_CREDENTIAL: '1000000', RATE_LIMIT_PER_ORGANIZATION: '1000000', ALVARIA_CIRCUIT_FAILURES: '5' }),
-    silentLogger(),
-  );
+  running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_CREDENTIAL: '1000000', RATE_LIMIT_PER_ORGANIZATION: '1000000', ALVARIA_CIRCUIT_FAILURES: '5' }), { logger: silentLogger() });
   pool = new Pool(running.url, { connections: CLIENTS });
 });
 afterAll(async () => {

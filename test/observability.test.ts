@@ -24,10 +24,7 @@ const logs = captureLogs();
 
 beforeAll(async () => {
   upstream = await startRecordingUpstream();
-  running = await startGateway(
-    readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }),
-    logs.logger,
-  );
+  running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), { logger: logs.logger });
 });
 afterAll(async () => {
   await running.close();

@@ -75,9 +75,9 @@ describe('a command never written when its time is up is an UpstreamUnavailableE
     upstream.reply({ status: 202, until: answer.promise });
     const dispatcher = pool(1);
     // Two gateways on one pool: the first command holds the only connection for as long as the test wants.
-    const patient = gateway(upstream.url, { dispatcher, upstream: { timeoutMs: 60_000 } });
+    const patient = gateway(upstream.url, { dispatcher, env: { ALVARIA_TIMEOUT_MS: '60000' } });
     const logs = captureLogs();
-    const hasty = gateway(upstream.url, { dispatcher, upstream: { timeoutMs: 200 }, logger: logs.logger });
+    const hasty = gateway(upstream.url, { dispatcher, env: { ALVARIA_TIMEOUT_MS: '200' }, logger: logs.logger });
     cleanups.push(answer.resolve); // so that everything can close even if the test fails
 
     const first = hold(patient);
@@ -104,7 +104,7 @@ describe('a command never written when its time is up is an UpstreamUnavailableE
     const { port } = silent.address() as AddressInfo;
     cleanups.push(() => new Promise((resolve) => silent.close(resolve)));
     const logs = captureLogs();
-    const stalled = gateway(`https://127.0.0.1:${port}`, { upstream: { timeoutMs: 200, connectTimeoutMs: 60_000 }, logger: logs.logger });
+    const stalled = gateway(`https://127.0.0.1:${port}`, { env: { ALVARIA_TIMEOUT_MS: '200', ALVARIA_CONNECT_TIMEOUT_MS: '60000' }, logger: logs.logger });
     // Before the gateway closes: dropping the half-open connections ends the pool's queued request.
     cleanups.push(() => sockets.forEach((socket) => socket.destroy()));
 
@@ -126,8 +126,8 @@ describe('a command never written when its time is up is an UpstreamUnavailableE
         },
       }),
     );
-    const hasty = gateway(upstream.url, { dispatcher, upstream: { timeoutMs: 200 } });
-    const patient = gateway(upstream.url, { dispatcher, upstream: { timeoutMs: 60_000 } });
+    const hasty = gateway(upstream.url, { dispatcher, env: { ALVARIA_TIMEOUT_MS: '200' } });
+    const patient = gateway(upstream.url, { dispatcher, env: { ALVARIA_TIMEOUT_MS: '60000' } });
     cleanups.push(connectAllowed.resolve); // so that everything can close even if the test fails
 
     const result = hold(hasty);
@@ -147,7 +147,7 @@ describe('a command never written when its time is up is an UpstreamUnavailableE
     api.intercept({ path: (path) => path.endsWith('/hold'), method: 'POST' }).reply(202, '');
     const logs = captureLogs();
     // The refusal comes at once; the pause before the retry (at least 50 ms) outlasts the call's 20 ms.
-    const hasty = gateway('http://upstream.test', { dispatcher: mock, upstream: { timeoutMs: 20 }, logger: logs.logger });
+    const hasty = gateway('http://upstream.test', { dispatcher: mock, env: { ALVARIA_TIMEOUT_MS: '20' }, logger: logs.logger });
 
     expect(await hold(hasty)).toEqual({ __typename: 'UpstreamUnavailableError', message: expect.stringMatching(NEVER_SENT) });
     expect(upstreamCall(logs)).toMatchObject({ outcome: 'unavailable', attempts: 1 });
@@ -159,7 +159,7 @@ describe('a command written and left unanswered is an UpstreamTimeoutError', () 
   it('through the gateway’s own pool', async () => {
     const upstream = await recordingUpstream();
     const logs = captureLogs();
-    const hasty = gateway(upstream.url, { upstream: { timeoutMs: 200 }, logger: logs.logger });
+    const hasty = gateway(upstream.url, { env: { ALVARIA_TIMEOUT_MS: '200' }, logger: logs.logger });
     await warm(hasty, upstream);
     const answer = deferred();
     upstream.reply({ status: 202, until: answer.promise });
@@ -174,7 +174,7 @@ describe('a command written and left unanswered is an UpstreamTimeoutError', () 
     const mock = closing(new MockAgent());
     mock.disableNetConnect();
     mock.get('http://upstream.test').intercept({ path: (path) => path.endsWith('/hold'), method: 'POST' }).reply(202, '').delay(60_000);
-    const hasty = gateway('http://upstream.test', { dispatcher: mock, upstream: { timeoutMs: 200 } });
+    const hasty = gateway('http://upstream.test', { dispatcher: mock, env: { ALVARIA_TIMEOUT_MS: '200' } });
 
     expect(await hold(hasty)).toEqual({ __typename: 'UpstreamTimeoutError', message: expect.stringMatching(OUTCOME_UNKNOWN) });
   });
@@ -275,7 +275,7 @@ describe('through an injected ProxyAgent', () => {
   it('a proxy that never answers the tunnel: UpstreamUnavailableError when the time is up', async () => {
     const upstream = await recordingUpstream();
     const { dispatcher, tunnels, dropTunnels } = await proxy('hold');
-    const via = gateway(upstream.url, { dispatcher, upstream: { timeoutMs: 200 } });
+    const via = gateway(upstream.url, { dispatcher, env: { ALVARIA_TIMEOUT_MS: '200' } });
     cleanups.push(dropTunnels);
 
     expect(await hold(via)).toEqual({ __typename: 'UpstreamUnavailableError', message: expect.stringMatching(NEVER_SENT) });
@@ -286,7 +286,7 @@ describe('through an injected ProxyAgent', () => {
   it('a tunnel to an API that holds its answer: UpstreamTimeoutError', async () => {
     const upstream = await recordingUpstream();
     const { dispatcher, dropTunnels } = await proxy('open');
-    const via = gateway(upstream.url, { dispatcher, upstream: { timeoutMs: 200 } });
+    const via = gateway(upstream.url, { dispatcher, env: { ALVARIA_TIMEOUT_MS: '200' } });
     cleanups.push(dropTunnels);
     await warm(via, upstream);
     const answer = deferred();
@@ -303,7 +303,7 @@ describe('through an injected ProxyAgent', () => {
 describe('a command whose 2xx answer has arrived', () => {
   it('is accepted even when its body is still arriving as the time runs out', async () => {
     const dispatcher = new ScriptedDispatcher(['accept, body never ends']);
-    const via = gateway('http://upstream.test', { dispatcher, upstream: { timeoutMs: 20 } });
+    const via = gateway('http://upstream.test', { dispatcher, env: { ALVARIA_TIMEOUT_MS: '20' } });
     expect(await hold(via)).toMatchObject({ __typename: 'InteractionCommandAccepted', status: 202 });
   });
 });

@@ -51,10 +51,7 @@ describe('the circuit breaker, against the simulator', () => {
   let running: RunningGateway;
   beforeAll(async () => {
     simulator = await startSimulator();
-    running = await startGateway(
-      readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: simulator.url, ALVARIA_ORG_ID: 'demo', ALVARIA_CIRCUIT_FAILURES: '3', ALVARIA_CIRCUIT_OPEN_MS: '1000' }),
-      silentLogger(),
-    );
+    running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: simulator.url, ALVARIA_ORG_ID: 'demo', ALVARIA_CIRCUIT_FAILURES: '3', ALVARIA_CIRCUIT_OPEN_MS: '1000' }), { logger: silentLogger() });
   });
   afterAll(async () => {
     await running.close();
@@ -101,10 +98,7 @@ describe('rate limits in memory', () => {
   let running: RunningGateway;
   beforeAll(async () => {
     upstream = await startRecordingUpstream();
-    running = await startGateway(
-      readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme', RATE_LIMIT_PER_CREDENTIAL: '3', RATE_LIMIT_WINDOW_MS: '1500' }),
-      silentLogger(),
-    );
+    running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme', RATE_LIMIT_PER_CREDENTIAL: '3', RATE_LIMIT_WINDOW_MS: '1500' }), { logger: silentLogger() });
   });
   afterAll(async () => {
     await running.close();

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GatewayMetrics } from '../src/observability/metrics.js';
 import { createRateLimits, MemoryRateLimits, rateLimitedMessage, type RateLimitDecision, type RateLimitOptions } from '../src/protection/rate-limits.js';
 import { createPersistedQueryStore, MemoryPersistedQueries } from '../src/state/persisted-queries.js';
-import { parseRedisUrl, RareWarning } from '../src/state/redis.js';
+import { RareWarning } from '../src/state/redis.js';
 import { captureLogs } from './helpers/logs.js';
 
 const acme = (authorization: string) => ({ organization: 'acme', authorization });
@@ -177,13 +177,4 @@ describe('shared-state helpers', () => {
     expect(logs.lines().filter((l) => l.level === 30 && l.msg === 'back')).toHaveLength(1);
   });
 
-  it('reads REDIS_URL', () => {
-    expect(parseRedisUrl('redis://127.0.0.1:6380/2')).toEqual({ host: '127.0.0.1', port: 6380, db: 2, tls: false });
-    expect(parseRedisUrl('redis://cache')).toEqual({ host: 'cache', port: 6379, db: 0, tls: false });
-    expect(parseRedisUrl('rediss://cache:6380')).toMatchObject({ host: 'cache', port: 6380, tls: true });
-    expect(parseRedisUrl('redis://:s3cret@cache:6379')).toMatchObject({ password: 's3cret' });
-    expect(parseRedisUrl('redis://[::1]:7000')).toMatchObject({ host: '::1', port: 7000 });
-    for (const bad of ['cache:6379', 'http://cache', 'redis://cache/x', 'redis://cache?db=1']) expect(() => parseRedisUrl(bad)).toThrow(/REDIS_URL/);
-    expect(() => parseRedisUrl('redis://:s3cret@cache/x')).toThrow(/^(?!.*s3cret)/);
-  });
 });

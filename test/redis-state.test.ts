@@ -10,6 +10,7 @@ import { RedisRateLimits, type RateLimitDecision, type RateLimitSubject } from '
 import { RedisPersistedQueries } from '../src/state/persisted-queries.js';
 import { connectRedis, type RedisStateOptions, type SharedRedis } from '../src/state/redis.js';
 import { captureLogs } from './helpers/logs.js';
+import { redisUrl } from '../src/config/url-parsers.js';
 import { RedisServer } from './helpers/redis-server.js';
 
 let server: RedisServer;
@@ -30,11 +31,13 @@ afterAll(async () => {
   await Promise.all([server?.stop(), outage?.stop()]);
 });
 
+const redisAddress = (url: string) => redisUrl.parse(url, 'REDIS_URL');
+
 /** One gateway's client. Waits until it is connected. */
-async function gateway(options: Partial<RedisStateOptions> & { url: string }) {
+async function gateway({ url, ...options }: Partial<RedisStateOptions> & { url: string }) {
   const logs = captureLogs();
   const metrics = new GatewayMetrics();
-  const redis = connectRedis({ logger: logs.logger, metrics, ...options });
+  const redis = connectRedis({ logger: logs.logger, metrics, ...options, address: redisAddress(url) });
   opened.push(redis);
   const deadline = Date.now() + 5000;
   while (redis.client.status !== 'ready') {
@@ -244,7 +247,7 @@ describe('when Redis fails', () => {
   it('absent at start: the gateway serves unlimited, and uses Redis once it comes up', async () => {
     await outage.stop();
     const logs = captureLogs();
-    const redis = connectRedis({ url: outage.url, logger: logs.logger, ...patient });
+    const redis = connectRedis({ address: redisAddress(outage.url), logger: logs.logger, ...patient });
     opened.push(redis);
     const limits = new RedisRateLimits({ perCredential: 1, perOrganization: 0, windowMs: 60_000, keyPrefix: prefix(), redis });
     for (let i = 0; i < 5; i += 1) {

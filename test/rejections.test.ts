@@ -55,7 +55,7 @@ describe('organizations', () => {
   });
 
   it('is a ValidationError with no default and no header', async () => {
-    const noDefault = testGateway(suite.upstream.url, { defaultOrganization: null });
+    const noDefault = testGateway(suite.upstream.url, { env: { ALVARIA_ORG_ID: '' } });
     try {
       expect(await hold('4320', clientHeaders, noDefault)).toMatchObject({ __typename: 'ValidationError', field: 'x-alvaria-org-id' });
       expect(suite.upstream.requests).toHaveLength(0);
@@ -65,7 +65,7 @@ describe('organizations', () => {
   });
 
   it('must be one of ALVARIA_ALLOWED_ORG_IDS when that is set', async () => {
-    const allowList = testGateway(suite.upstream.url, { allowedOrganizations: new Set(['acme', 'globex']) });
+    const allowList = testGateway(suite.upstream.url, { env: { ALVARIA_ALLOWED_ORG_IDS: 'acme,globex' } });
     try {
       expect(await hold('4320', { ...clientHeaders, 'x-alvaria-org-id': 'initech' }, allowList)).toMatchObject({ __typename: 'ValidationError' });
       expect(await hold('4320', { ...clientHeaders, 'x-alvaria-org-id': 'ACME' }, allowList)).toMatchObject({ __typename: 'ValidationError' });
@@ -133,7 +133,7 @@ describe('headers', () => {
   });
 
   it('uses ALVARIA_API_KEY when the request carries no x-api-key (or an empty one)', async () => {
-    const withKey = testGateway(suite.upstream.url, { defaultApiKey: 'configured-key' });
+    const withKey = testGateway(suite.upstream.url, { env: { ALVARIA_API_KEY: 'configured-key' } });
     try {
       const { 'x-api-key': _omitted, ...rest } = clientHeaders;
       await hold('4320', rest, withKey);

@@ -22,8 +22,8 @@ beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
   simulator = await startSimulator();
   // Time enough for a 2 MiB error body on a busy machine; the timeout has its own gateway below.
-  gateway = testGateway(simulator.url, { upstream: { timeoutMs: 10_000 } });
-  hasty = testGateway(simulator.url, { upstream: { timeoutMs: 300 } });
+  gateway = testGateway(simulator.url, { env: { ALVARIA_TIMEOUT_MS: '10000' } });
+  hasty = testGateway(simulator.url, { env: { ALVARIA_TIMEOUT_MS: '300' } });
 });
 afterAll(async () => {
   await gateway.close();
@@ -102,7 +102,7 @@ describe('an API that is down', () => {
 describe('a slow API', () => {
   it('uses at most ALVARIA_MAX_CONNECTIONS connections, and other requests are still answered meanwhile', async () => {
     const upstream = await startRecordingUpstream();
-    const pooled = testGateway(upstream.url, { upstream: { maxConnections: 2, timeoutMs: 10_000 } });
+    const pooled = testGateway(upstream.url, { env: { ALVARIA_MAX_CONNECTIONS: '2', ALVARIA_TIMEOUT_MS: '10000' } });
     let release: () => void = () => {};
     const answers = new Promise<void>((resolve) => {
       release = resolve;

@@ -7,7 +7,7 @@ import { Dispatcher, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config/read-config.js';
 import { startGateway, type RunningGateway } from '../src/server/serve.js';
-import { agentSessionExample, simulatorHeaders, typedErrorExample } from '../src/graphiql-examples.js';
+import { agentSessionExample, simulatorHeaders, typedErrorExample } from '../src/plugins/graphiql-tabs.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { captureLogs, silentLogger } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
@@ -28,7 +28,7 @@ describe('against a configured upstream', () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
     upstream = await startRecordingUpstream();
-    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), silentLogger());
+    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), { logger: silentLogger() });
   });
   afterAll(async () => {
     await gateway.close();
@@ -106,7 +106,7 @@ describe('against a configured upstream', () => {
       }
     }
     const logs = captureLogs();
-    const broken = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), logs.logger, {
+    const broken = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), { logger: logs.logger, 
       dispatcher: new BrokenDispatcher(),
     });
     try {
@@ -128,7 +128,7 @@ describe('with no upstream configured', () => {
   let gateway: RunningGateway;
   const logs = captureLogs();
   beforeAll(async () => {
-    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), logs.logger);
+    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), { logger: logs.logger });
   });
   afterAll(async () => {
     await gateway.close();
@@ -159,7 +159,7 @@ describe('with no upstream configured', () => {
 describe("GraphiQL's preloaded examples", () => {
   let gateway: RunningGateway;
   beforeAll(async () => {
-    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), silentLogger());
+    gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), { logger: silentLogger() });
   });
   afterAll(async () => {
     await gateway.close();

@@ -38,7 +38,7 @@ async function setup(env: (collector: OtlpReceiver) => Record<string, string>): 
   const tracing = createTracing(env(collector));
   stops.push(() => tracing.shutdown());
   const logs = captureLogs();
-  const running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), logs.logger, { tracing });
+  const running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), { logger: logs.logger,  tracing });
   stops.push(() => running.close());
   return { url: running.url, tracing, collector, upstream, logs };
 }

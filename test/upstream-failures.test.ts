@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { HoldDocument } from './generated/graphql.js';
 import { execute, testGateway, useRecordingGateway, type TestGateway } from './helpers/graphql-client.js';
 
-const suite = useRecordingGateway({ upstream: { timeoutMs: 300 } });
+const suite = useRecordingGateway({ env: { ALVARIA_TIMEOUT_MS: '300' } });
 
 const hold = async (via: TestGateway = suite.gateway) => {
   const result = await execute(via, HoldDocument, { id: '4320', input: { ehubSessionId: '4875' } });

@@ -48,9 +48,6 @@ export const oneOf = <T extends string>(values: readonly T[]): Parser<T> => ({
   },
 });
 
-/** A file path, taken as given: only opening the file can judge it (done before any worker starts). */
-export const filePath: Parser<string> = { accepts: 'a file path', parse: (text) => text };
-
 export const hostName: Parser<string> = {
   accepts: 'a host name or IP address',
   parse(text, name) {

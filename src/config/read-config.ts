@@ -28,7 +28,7 @@ function checkRules(config: GatewayConfig): void {
   if (http.requestTimeoutMs < http.headersTimeoutMs) {
     throw new ConfigError('SERVER_REQUEST_TIMEOUT_MS must be at least SERVER_HEADERS_TIMEOUT_MS');
   }
-  if (config.persistedOperationsOnly && config.persistedOperationsFile === null) {
+  if (config.persistedOperationsOnly && config.persistedOperations === null) {
     throw new ConfigError('PERSISTED_OPERATIONS_ONLY needs PERSISTED_OPERATIONS_FILE');
   }
 }

@@ -3,7 +3,8 @@
  * tree has the shape of `GatewayConfig` (derived from it); `readConfig`, `--help` and the README's
  * tables follow it. Rules between settings live in `src/config.ts`.
  */
-import { boolean, corsOrigins, filePath, hostName, integer, oneOf, organization, organizations, secretHeaderValue } from './parsers.js';
+import { persistedDocumentsFile } from './persisted-documents.js';
+import { boolean, corsOrigins, hostName, integer, oneOf, organization, organizations, secretHeaderValue } from './parsers.js';
 import { setting, type SettingTree } from './setting.js';
 import { httpBaseUrl, redisUrl } from './url-parsers.js';
 
@@ -69,11 +70,11 @@ export const settingTable = {
     shutdownGraceMs: setting({ name: 'SHUTDOWN_GRACE_MS', default: 20_000, parser: integer(0, MINUTES_10), description: 'After SHUTDOWN_DELAY_MS, how long requests in flight may take to finish.' }),
   },
   logLevel: setting({ name: 'LOG_LEVEL', default: 'info', parser: oneOf(logLevels), description: 'The least severe log lines written (silent: none).' }),
-  /** A codegen persisted-documents.json, or null. */
-  persistedOperationsFile: setting({
+  /** A codegen persisted-documents.json, read; or null. */
+  persistedOperations: setting({
     name: 'PERSISTED_OPERATIONS_FILE',
     default: null,
-    parser: filePath,
+    parser: persistedDocumentsFile,
     description: 'A persisted-documents.json (sha256 hash -> document) from GraphQL Code Generator; clients may then send the hash alone.',
   }),
   /** Refuse documents that are not in that file. */
@@ -112,7 +113,7 @@ export const settingTable = {
     rateLimitWindowMs: setting({ name: 'RATE_LIMIT_WINDOW_MS', default: 1_000, parser: integer(1, HOUR), description: 'The sliding window both rate limits count in.' }),
   },
   /** null: rate counters and automatic persisted queries live in each process. */
-  redisUrl: setting({
+  redis: setting({
     name: 'REDIS_URL',
     default: null,
     parser: redisUrl,

@@ -31,8 +31,19 @@ export const httpBaseUrl: Parser<string> = {
   },
 };
 
-/** `redis://` or `rediss://` (TLS), optional `user:password@`, a host, a port, optionally `/db`; kept as given. */
-export const redisUrl: Parser<string> = {
+/** Where Redis is, as `REDIS_URL` names it: read once, here, for every user of it. */
+export interface RedisAddress {
+  readonly host: string;
+  readonly port: number;
+  readonly db: number;
+  /** `rediss://`: the connection uses TLS. */
+  readonly tls: boolean;
+  readonly username?: string;
+  readonly password?: string;
+}
+
+/** `redis://` or `rediss://` (TLS), optional `user:password@`, a host, a port, optionally `/db`. */
+export const redisUrl: Parser<RedisAddress> = {
   accepts: 'redis://[user:password@]host:port[/db] (or rediss://)',
   parse(text, name) {
     const fail = failing(name, text);
@@ -43,6 +54,14 @@ export const redisUrl: Parser<string> = {
     if (!url.port) fail('must name a port, as in redis://host:6379');
     if (!/^(\/\d{0,9})?$/.test(url.pathname)) fail('may only have a database number as its path, as in /0');
     if (url.search || url.hash || text.includes('?') || text.includes('#')) fail('must not have a query or fragment');
-    return text;
+    const db = url.pathname.replace(/^\//, '');
+    return {
+      host: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: Number(url.port),
+      db: db === '' ? 0 : Number(db),
+      tls: url.protocol === 'rediss:',
+      ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+      ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    };
   },
 };

@@ -2,6 +2,7 @@
 import { pathIdName, type EndpointSpec } from '../catalog/index.js';
 import type { GatewayContext } from './context.js';
 import { commandErrorClasses } from '../errors.js';
+import { markLogged } from '../observability/logged-faults.js';
 import { validateCommand, type CommandInput } from './validate-input.js';
 
 /** What a command's resolver returns on success: the HTTP status and the path id it addressed. */
@@ -27,7 +28,10 @@ export async function runCommand(
     return { status, id: pathId };
   } catch (error) {
     // Typed errors are answers; anything else is a fault, masked for the client and logged here.
-    if (!isTypedError(error)) context.logger.error({ requestId: context.requestId, err: error, operation: endpoint.operation }, 'unexpected error');
+    if (!isTypedError(error)) {
+      context.logger.error({ requestId: context.requestId, err: error, operation: endpoint.operation }, 'unexpected error');
+      markLogged(error);
+    }
     throw error;
   }
 }

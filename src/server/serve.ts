@@ -1,17 +1,18 @@
 /**
  * Puts the gateway on a port: starts the built-in simulator when no upstream is configured, serves
- * over node:http with timeouts against slow clients and a body limit, and shuts down gracefully.
+ * over node:http with timeouts against slow clients, and shuts down gracefully (`/ready` first).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { answerClientError } from './client-errors.js';
 import type { GatewayConfig, HttpSettings } from '../config/read-config.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../gateway.js';
-import { simulatorHeaders } from '../graphiql-examples.js';
-import { createLogger, type Logger } from '../observability/logger.js';
-import { readPersistedDocuments } from '../config/persisted-documents.js';
+import { createLogger } from '../observability/logger.js';
+import { simulatorHeaders } from '../plugins/graphiql-tabs.js';
+import { requestIdFrom } from '../plugins/use-request-id.js';
+import { refusalBody, refusals, type RefusalName } from '../refusals.js';
 import { startSimulator, type Simulator } from '../simulator/simulator.js';
+import { answerClientError } from './client-errors.js';
 
 export interface RunningGateway {
   /** Where it listens, e.g. `http://127.0.0.1:4000`. */
@@ -27,6 +28,20 @@ export interface RunningGateway {
   close(delayMs?: number): Promise<void>;
 }
 
+const hostIsValid = (host: string | undefined): boolean => host === undefined || URL.canParse(`http://${host}/`);
+
+/** A refusal from the table, answered before Yoga sees the request; the connection is not reused. */
+function refuse(response: ServerResponse, name: RefusalName, requestId: string | string[] | undefined): void {
+  const body = refusalBody(name);
+  response.writeHead(refusals[name].status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'x-request-id': requestIdFrom(Array.isArray(requestId) ? requestId[0] : requestId),
+    connection: 'close',
+  });
+  response.end(body);
+}
+
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -38,46 +53,23 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
 }
 
 /**
- * The gateway as `npm start` runs it. `overrides` are for tests and embedders: a dispatcher, extra
- * pipeline concerns, a store; everything else comes from the configuration.
+ * The gateway as `npm start` runs it: the configuration as read (`readConfig`), with the built-in
+ * simulator as its upstream when `ALVARIA_BASE_URL` is unset. `options` are for tests and embedders:
+ * a logger, tracing, a dispatcher, plugins of their own.
  */
-export async function startGateway(
-  config: GatewayConfig,
-  logger: Logger = createLogger(config.logLevel),
-  overrides: Partial<GatewayOptions> = {},
-): Promise<RunningGateway> {
-  const persistedOperations =
-    config.persistedOperationsFile === null
-      ? undefined
-      : { documents: readPersistedDocuments(config.persistedOperationsFile), onlyKnown: config.persistedOperationsOnly };
+export async function startGateway(config: GatewayConfig, options: Omit<GatewayOptions, 'config'> = {}): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   const simulator = config.baseUrl === null ? await startSimulator() : null;
-  const baseUrl = simulator?.url ?? config.baseUrl ?? '';
   if (simulator) logger.info({ simulator: simulator.url }, `No ALVARIA_BASE_URL set: using the built-in Engagement Center simulator at ${simulator.url}`);
-
-  const { http } = config;
   const gateway = createGateway({
-    baseUrl,
-    defaultOrganization: config.defaultOrganization,
-    allowedOrganizations: config.allowedOrganizations,
-    defaultApiKey: config.apiKey,
-    upstream: config.upstream,
-    limits: config.limits,
-    graphiql: http.graphiql,
-    corsOrigins: http.corsOrigins,
-    corsMaxAgeSeconds: http.corsMaxAgeSeconds,
-    maxBodyBytes: http.maxBodyBytes,
-    logger,
-    persistedQueriesMax: config.persistedQueries.maxEntries,
-    protection: config.protection,
-    redisUrl: config.redisUrl,
-    redisTimeoutMs: config.redisTimeoutMs,
-    ...(persistedOperations ? { persistedOperations } : {}),
     ...(simulator ? { graphiqlHeaders: simulatorHeaders } : {}),
-    ...overrides,
+    ...options,
+    logger,
+    config: simulator ? { ...config, baseUrl: simulator.url } : config,
   });
   let served: ServedGateway;
   try {
-    served = await serveGateway(gateway, http, config.port, config.host);
+    served = await serveGateway(gateway, config.http, config.port, config.host);
   } catch (error) {
     await gateway.close();
     await simulator?.close();
@@ -114,6 +106,11 @@ export async function serveGateway(gateway: Gateway, http: HttpSettings, port: n
     (request, response) => {
       // Shutting down: clients are moved to new connections, which the load balancer sends elsewhere.
       if (draining) response.setHeader('connection', 'close');
+      // A Host that names no host cannot become a request URL: refused here, on every path (RFC 9112 §3.2).
+      if (!hostIsValid(request.headers.host)) {
+        refuse(response, 'badHost', request.headers['x-request-id']);
+        return;
+      }
       gateway.handle(request, response);
     },
   );

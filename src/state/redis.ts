@@ -8,6 +8,7 @@
  * back.
  */
 import { Redis } from 'ioredis';
+import type { RedisAddress } from '../config/url-parsers.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 
 /** The pino methods this module logs with; a pino `Logger` fits. */
@@ -23,8 +24,8 @@ type Clock = () => number;
 export type RedisOperation = 'connection' | 'rate_limit' | 'persisted_query';
 
 export interface RedisStateOptions {
-  /** `REDIS_URL`: `redis://host:port[/db]` (user and password allowed, never logged). */
-  readonly url: string;
+  /** `REDIS_URL`, read by the settings (user and password are never logged). */
+  readonly address: RedisAddress;
   readonly logger: StateLogger;
   readonly metrics?: Pick<GatewayMetrics, 'redisErrors'>;
   /** Longest wait for one reply before serving without Redis. Default 50 ms. */
@@ -51,45 +52,12 @@ export interface SharedRedis {
   close(): Promise<void>;
 }
 
-export interface RedisAddress {
-  readonly host: string;
-  readonly port: number;
-  readonly db: number;
-  /** `rediss://`: the connection uses TLS. */
-  readonly tls: boolean;
-  readonly username?: string;
-  readonly password?: string;
-}
+export type { RedisAddress } from '../config/url-parsers.js';
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 50;
 const DEFAULT_CONNECT_TIMEOUT_MS = 1000;
 const DEFAULT_MAX_RECONNECT_DELAY_MS = 1000;
 const DEFAULT_WARN_INTERVAL_MS = 30_000;
-
-/** Reads `redis://host:port[/db]`; throws an `Error` naming what is wrong (never echoing a password). */
-export function parseRedisUrl(text: string): RedisAddress {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new Error('REDIS_URL must be a URL of the form redis://host:port[/db]');
-  }
-  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error('REDIS_URL must start with redis:// (or rediss:// for TLS)');
-  if (!url.hostname) throw new Error('REDIS_URL must name a host (redis://host:port[/db])');
-  if (url.search || url.hash) throw new Error('REDIS_URL must not carry a query or a fragment');
-  const port = url.port === '' ? 6379 : Number(url.port);
-  const path = url.pathname.replace(/^\//, '');
-  if (!/^\d{0,2}$/.test(path)) throw new Error('REDIS_URL database must be a number (redis://host:port/0)');
-  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  return {
-    host,
-    port,
-    db: path === '' ? 0 : Number(path),
-    tls: url.protocol === 'rediss:',
-    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
-    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
-  };
-}
 
 /**
  * Logs a recurring failure at most once per interval, with how many were not logged since; and
@@ -136,7 +104,7 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
 
 /** Connects (in the background: this returns at once) and keeps reconnecting until `close`. */
 export function connectRedis(options: RedisStateOptions): SharedRedis {
-  const address = parseRedisUrl(options.url);
+  const { address } = options;
   const where = `${address.host}:${address.port}/${address.db}`;
   const maxDelay = options.maxReconnectDelayMs ?? DEFAULT_MAX_RECONNECT_DELAY_MS;
   const client = new Redis({

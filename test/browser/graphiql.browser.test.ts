@@ -19,7 +19,7 @@ let page: Page;
 const failedRequests: string[] = [];
 
 beforeAll(async () => {
-  running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), silentLogger());
+  running = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), { logger: silentLogger() });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],

@@ -5,7 +5,7 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { readConfig } from '../../src/config/read-config.js';
+import { readConfig, type GatewayConfig } from '../../src/config/read-config.js';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.js';
 import { serveGateway, type ServedGateway } from '../../src/server/serve.js';
 import { silentLogger } from './logs.js';
@@ -33,18 +33,20 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
-export function testGateway(baseUrl: string, options: Partial<GatewayOptions> = {}): TestGateway {
-  const gateway = createGateway({
-    baseUrl,
-    defaultOrganization: 'acme',
-    allowedOrganizations: null,
-    defaultApiKey: null,
-    upstream: { timeoutMs: 2_000 },
-    logger: silentLogger(),
-    ...options,
-  });
+/** What a test gateway differs in: settings as the environment would give them, and the options beside them. */
+export interface TestGatewayOptions extends Omit<GatewayOptions, 'config'> {
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** The configuration of a test gateway: organization `acme`, REST calls bounded at 2 s, logs off. */
+export const testConfig = (baseUrl: string, env: Readonly<Record<string, string>> = {}): GatewayConfig =>
+  readConfig({ ALVARIA_BASE_URL: baseUrl, ALVARIA_ORG_ID: 'acme', ALVARIA_TIMEOUT_MS: '2000', LOG_LEVEL: 'silent', ...env });
+
+export function testGateway(baseUrl: string, { env, ...options }: TestGatewayOptions = {}): TestGateway {
+  const config = testConfig(baseUrl, env);
+  const gateway = createGateway({ logger: silentLogger(), ...options, config });
   let served: Promise<ServedGateway> | undefined;
-  const serve = () => (served ??= serveGateway(gateway, readConfig({}).http, 0, '127.0.0.1'));
+  const serve = () => (served ??= serveGateway(gateway, config.http, 0, '127.0.0.1'));
   return {
     gateway,
     url: async () => (await serve()).url,
@@ -78,7 +80,7 @@ export interface RecordingGateway {
  * A gateway in front of a recording upstream for the suite, with the record cleared before each
  * test; the returned object is filled in `beforeAll`.
  */
-export function useRecordingGateway(options: Partial<GatewayOptions> = {}): RecordingGateway {
+export function useRecordingGateway(options: TestGatewayOptions = {}): RecordingGateway {
   const suite = {} as RecordingGateway;
   beforeAll(async () => {
     suite.upstream = await startRecordingUpstream();

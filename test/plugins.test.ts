@@ -1,47 +1,37 @@
 /**
- * One pipeline: a probe concern that uses every hook kind sees every kind of request to
- * `/graphql` pass through it (single POST, GET query, batch, persisted hash, a browser request with
- * `Origin`, a malformed body), on the server `npm start` builds. And a fault during execution is a
- * masked 500.
+ * One plugin system: a deployment's own Yoga/envelop plugin, given to `createGateway({ plugins })`
+ * (here through `startGateway`, the server `npm start` builds), meets every kind of request to
+ * `/graphql` with every hook kind (single POST, GET query, batch, persisted hash, a browser request
+ * with `Origin`, a malformed body, a refusal of ours). And a fault during execution is a masked 500.
  */
 import { createHash } from 'node:crypto';
-import type { ValidationRule } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config/read-config.js';
-import type { Concern } from '../src/http/exchange.js';
+import type { GatewayPlugin } from '../src/plugins/index.js';
 import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { captureLogs, silentLogger } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
 
-type Hook = 'onRequest' | 'onParams' | 'validationRule' | 'onOperation' | 'wrapExecute' | 'onResult' | 'onResponse';
+type Hook = 'onRequest' | 'onRequestParse' | 'onParams' | 'onParse' | 'onValidate' | 'onContextBuilding' | 'onExecute' | 'onResultProcess' | 'onResponse';
 
-function probe(seen: Hook[]): Concern {
-  const rule: ValidationRule = () => {
-    seen.push('validationRule');
-    return {};
-  };
-  return {
-    name: 'probe',
-    onRequest: () => void seen.push('onRequest'),
-    onParams: () => void seen.push('onParams'),
-    validationRules: [rule],
-    onOperation: () => void seen.push('onOperation'),
-    wrapExecute: (_exchange, run) => {
-      seen.push('wrapExecute');
-      return run();
-    },
-    onResult: (_exchange, result) => {
-      seen.push('onResult');
-      return result;
-    },
-    onResponse: () => void seen.push('onResponse'),
-  };
-}
+/** A plugin of the deployment's own that notes each hook it meets. */
+const probe = (seen: Hook[]): GatewayPlugin => ({
+  onRequest: () => void seen.push('onRequest'),
+  onRequestParse: () => void seen.push('onRequestParse'),
+  onParams: () => void seen.push('onParams'),
+  onParse: () => void seen.push('onParse'),
+  onValidate: () => void seen.push('onValidate'),
+  onContextBuilding: () => void seen.push('onContextBuilding'),
+  onExecute: () => void seen.push('onExecute'),
+  onResultProcess: () => void seen.push('onResultProcess'),
+  onResponse: () => void seen.push('onResponse'),
+});
 
-const everyHook: Hook[] = ['onRequest', 'onParams', 'validationRule', 'onOperation', 'wrapExecute', 'onResult', 'onResponse'];
+const everyHook: Hook[] = ['onRequest', 'onRequestParse', 'onParams', 'onParse', 'onValidate', 'onContextBuilding', 'onExecute', 'onResultProcess', 'onResponse'];
+const operationHooks: Hook[] = ['onParams', 'onParse', 'onValidate', 'onContextBuilding', 'onExecute'];
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-// Each request kind sends a document of its own: validation runs once per distinct document.
 const hold = (tag: string) => `mutation ${tag} { interactionHold(interactionId: "1", input: { ehubSessionId: "4875" }) { __typename } }`;
 
 let upstream: RecordingUpstream;
@@ -51,8 +41,7 @@ beforeAll(async () => {
   upstream = await startRecordingUpstream();
   running = await startGateway(
     readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme', GRAPHQL_BATCH_LIMIT: '2', CORS_ORIGINS: 'https://desk.example.com' }),
-    silentLogger(),
-    { concerns: [probe(seen)] },
+    { logger: silentLogger(), plugins: [probe(seen)] },
   );
 });
 afterAll(async () => {
@@ -68,10 +57,11 @@ beforeEach(() => {
 const post = (body: string, headers: Record<string, string> = {}) =>
   fetch(`${running.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...clientHeaders, ...headers }, body });
 
-describe('every kind of request meets every hook', () => {
+describe("a deployment's plugin meets every kind of request", () => {
   it('a single JSON POST', async () => {
     expect((await post(JSON.stringify({ query: hold('Single') }))).status).toBe(200);
     expect(seen).toEqual(everyHook);
+    expect(upstream.requests).toHaveLength(1);
   });
 
   it('a GET query', async () => {
@@ -84,7 +74,8 @@ describe('every kind of request meets every hook', () => {
     const response = await post(JSON.stringify([{ query: hold('BatchA') }, { query: hold('BatchB') }]));
     expect(response.status).toBe(200);
     expect(seen.filter((hook) => hook === 'onRequest' || hook === 'onResponse')).toEqual(['onRequest', 'onResponse']);
-    for (const hook of ['onParams', 'validationRule', 'onOperation', 'wrapExecute', 'onResult'] as const) expect(seen.filter((seenHook) => seenHook === hook)).toHaveLength(2);
+    for (const hook of operationHooks) expect(seen.filter((seenHook) => seenHook === hook), hook).toHaveLength(2);
+    expect(upstream.requests).toHaveLength(2);
   });
 
   it('a persisted hash alone', async () => {
@@ -93,7 +84,8 @@ describe('every kind of request meets every hook', () => {
     expect((await post(JSON.stringify({ query, extensions }))).status).toBe(200);
     seen.length = 0;
     expect((await post(JSON.stringify({ extensions }))).status).toBe(200);
-    expect(seen).toEqual(everyHook.filter((hook) => hook !== 'validationRule')); // validated when first seen
+    expect(seen).toEqual(everyHook);
+    expect(upstream.requests).toHaveLength(2);
   });
 
   it('a browser request with Origin', async () => {
@@ -103,13 +95,13 @@ describe('every kind of request meets every hook', () => {
     expect(seen).toEqual(everyHook);
   });
 
-  it('a malformed body: the request and result hooks, no operation', async () => {
+  it('a malformed body: no operation runs, and the result and response hooks still see it', async () => {
     const response = await post('{"query": "mutation {');
     expect(response.status).toBe(400);
-    expect(seen).toEqual(['onRequest', 'onResult', 'onResponse']);
+    expect(seen).toEqual(['onRequest', 'onRequestParse', 'onResultProcess', 'onResponse']);
   });
 
-  it('a refusal by an earlier concern (406): the probe, listed after it, still sees the response', async () => {
+  it("a refusal of ours before anything runs (406): the deployment's plugin, listed after, still sees the response", async () => {
     const response = await post(JSON.stringify({ query: hold('Refused') }), { accept: 'text/xml' });
     expect(response.status).toBe(406);
     expect(seen).toEqual(['onResponse']);
@@ -118,13 +110,15 @@ describe('every kind of request meets every hook', () => {
 });
 
 describe('a fault during execution', () => {
-  it('is a masked 500, logged with the request id, on every route', async () => {
+  it('is a masked 500, logged once with the request id, on every route', async () => {
     const logs = captureLogs();
-    const broken: Concern = {
-      name: 'broken',
-      wrapExecute: () => Promise.reject(new TypeError('kaboom: secret detail')),
+    const broken: Plugin = {
+      onExecute: ({ setExecuteFn }) => setExecuteFn(() => Promise.reject(new TypeError('kaboom: secret detail'))),
     };
-    const faulty = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), logs.logger, { concerns: [broken] });
+    const faulty = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: upstream.url, ALVARIA_ORG_ID: 'acme' }), {
+      logger: logs.logger,
+      plugins: [broken],
+    });
     try {
       for (const send of [
         () => fetch(`${faulty.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'fault-1' }, body: JSON.stringify({ query: '{ __typename }' }) }),
@@ -136,7 +130,9 @@ describe('a fault during execution', () => {
         expect(JSON.parse(text)).toEqual({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         expect(text).not.toMatch(/kaboom|secret/);
       }
-      expect(logs.text()).toMatch(/"requestId":"fault-1".*kaboom/);
+      const faults = logs.lines().filter((line) => JSON.stringify(line).includes('kaboom'));
+      expect(faults).toHaveLength(2);
+      for (const line of faults) expect(line).toMatchObject({ requestId: 'fault-1', msg: 'unexpected error' });
     } finally {
       await faulty.close();
     }

@@ -1,0 +1,62 @@
+/**
+ * Multipart answers (`multipart/mixed`), one part per result. Ours: Yoga's multipart writer is not
+ * exported and speaks only the incremental-delivery shape, while Apollo Client's subscription
+ * protocol (`subscriptionSpec=1.0`) wants each result inside `payload`, and a heartbeat part (`{}`)
+ * while nothing happens so that proxies keep the connection open. The stream is pulled, so a slow
+ * reader holds the next result back instead of filling memory.
+ */
+import type { ExecutionResult } from 'graphql';
+import { isAsyncIterable } from 'graphql-yoga';
+import { resultJson, type ResultProcessor } from './result-json.js';
+
+const BOUNDARY = 'graphql';
+const HEARTBEAT_MS = 5_000;
+
+export interface MultipartOptions {
+  /** Apollo's subscription protocol: `{"payload": result}` parts and heartbeats. */
+  readonly apollo: boolean;
+  readonly heartbeatMs?: number;
+}
+
+export function multipartWriter({ apollo, heartbeatMs = HEARTBEAT_MS }: MultipartOptions): ResultProcessor {
+  return (result, fetchAPI) => {
+    const encoder = new fetchAPI.TextEncoder();
+    const part = (json: string) => encoder.encode(`\r\n--${BOUNDARY}\r\nContent-Type: application/json; charset=utf-8\r\n\r\n${json}`);
+    const iterator: AsyncIterator<ExecutionResult> = isAsyncIterable(result)
+      ? (result as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator]()
+      : (async function* single() {
+          yield result as ExecutionResult;
+        })();
+    let heartbeat: NodeJS.Timeout | undefined;
+    const stream = new fetchAPI.ReadableStream<Uint8Array>({
+      start(controller) {
+        if (apollo && isAsyncIterable(result)) {
+          heartbeat = setInterval(() => {
+            if ((controller.desiredSize ?? 0) > 0) controller.enqueue(part('{}'));
+          }, heartbeatMs);
+        }
+      },
+      async pull(controller) {
+        try {
+          const { done, value } = await iterator.next();
+          if (done) {
+            clearInterval(heartbeat);
+            controller.enqueue(encoder.encode(`\r\n--${BOUNDARY}--\r\n`));
+            controller.close();
+            return;
+          }
+          controller.enqueue(part(apollo ? `{"payload":${resultJson(value)}}` : resultJson(value)));
+        } catch (error) {
+          clearInterval(heartbeat);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        clearInterval(heartbeat);
+        await iterator.return?.();
+      },
+    });
+    const type = `multipart/mixed;boundary="${BOUNDARY}"${apollo ? ';subscriptionSpec=1.0' : ''}`;
+    return new fetchAPI.Response(stream, { status: 200, headers: { 'content-type': type, 'cache-control': 'no-cache' } });
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Content negotiation before anything is read or run, and the answer's type after. Ours: Yoga
+ * decides the answer's type only after executing, by the order of `Accept` alone (never by its
+ * quality), answers 415 with an empty body, and matches `application/json` case-sensitively; the
+ * contract wants a 406 or 415 with a JSON body before the body is read, and the client's preferred
+ * type by quality. So: a body in a type we do not read is 415 and an `Accept` that admits nothing
+ * we serve is 406, both decided on the request line and headers; then each result is written in
+ * the type negotiated for its operation (Yoga's own writers for JSON and SSE).
+ */
+import { getSSEProcessor, isAsyncIterable, processRegularResult, type Plugin } from 'graphql-yoga';
+import type { ResultProcessor } from './result-json.js';
+import { PREFLIGHT_HEADERS, refusalBody, refusalError, refusals } from '../refusals.js';
+import { multipartWriter } from './multipart-writer.js';
+import { GRAPHQL_RESPONSE_JSON, isSimpleFormType, negotiate, requestBodyKind, SERVED_TYPES, type AnswerKind, type Negotiation } from './media-types.js';
+
+const negotiations = new WeakMap<Request, Negotiation>();
+
+const refusalResponse = (fetchAPI: { Response: typeof Response }, name: 'notAcceptable' | 'unsupportedMediaType', detail: string): Response =>
+  new fetchAPI.Response(refusalBody(name, detail), { status: refusals[name].status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+
+function describeContentType(header: string | null): string {
+  if (header === null || header.trim() === '') return 'no content type';
+  return `the content type "${(header.split(';')[0] ?? '').trim().slice(0, 100)}"`;
+}
+
+/** A result without `data` under graphql-response+json is a 4xx, whatever made it (GraphQL over HTTP). */
+const jsonWriter =
+  (negotiation: Negotiation): ResultProcessor =>
+  (result, fetchAPI) => {
+    const response = processRegularResult(result, fetchAPI, negotiation.json) as Response;
+    if (negotiation.json !== GRAPHQL_RESPONSE_JSON || response.status >= 400 || Array.isArray(result) || 'data' in result) return response;
+    return new fetchAPI.Response(response.body, { status: 400, headers: response.headers });
+  };
+
+const sseWriter = getSSEProcessor();
+
+const multipart = { apollo: multipartWriter({ apollo: true }), plain: multipartWriter({ apollo: false }) };
+
+export interface ContentNegotiationOptions {
+  /** Writes SSE answers (with each event's id); default: Yoga's SSE writer. */
+  readonly sse?: ResultProcessor;
+}
+
+/** A subscription that no admitted type can stream is refused before it runs. */
+function refuseUnstreamable(contextValue: unknown, document: { readonly definitions: readonly { readonly kind: string; readonly operation?: string }[] }): void {
+  const request = (contextValue as { request?: Request }).request;
+  const negotiation = request && negotiations.get(request);
+  if (!negotiation || negotiation.streams.length > 0) return;
+  if (document.definitions.some((definition) => definition.kind === 'OperationDefinition' && definition.operation === 'subscription')) {
+    throw refusalError('notAcceptable', SERVED_TYPES);
+  }
+}
+
+export function useContentNegotiation(graphqlEndpoint: string, options: ContentNegotiationOptions = {}): Plugin {
+  const sse = options.sse ?? sseWriter;
+  const writer = (kind: AnswerKind, negotiation: Negotiation): ResultProcessor =>
+    kind === 'json' ? jsonWriter(negotiation) : kind === 'sse' ? sse : negotiation.apolloMultipart ? multipart.apollo : multipart.plain;
+  return {
+    onRequest({ request, url, fetchAPI, endResponse }) {
+      if (url.pathname !== graphqlEndpoint && url.pathname !== `${graphqlEndpoint}/`) return;
+      if (request.method === 'POST') {
+        const contentType = request.headers.get('content-type');
+        const kind = requestBodyKind(contentType);
+        // A body a form could send without a preflight header is CSRF's to refuse (403), next.
+        const csrfDecides = isSimpleFormType(contentType) && !PREFLIGHT_HEADERS.some((name) => request.headers.has(name));
+        if ((kind === 'unsupported' || kind === 'none') && !csrfDecides) {
+          endResponse(refusalResponse(fetchAPI, 'unsupportedMediaType', describeContentType(contentType)));
+          return;
+        }
+      }
+      const negotiation = negotiate(request.headers.get('accept'));
+      if (negotiation === null) {
+        endResponse(refusalResponse(fetchAPI, 'notAcceptable', SERVED_TYPES));
+        return;
+      }
+      negotiations.set(request, negotiation);
+    },
+    onSubscribe({ args }) {
+      refuseUnstreamable(args.contextValue, args.document);
+    },
+    onResultProcess({ request, result, setResultProcessor }) {
+      const negotiation = negotiations.get(request);
+      if (!negotiation) return;
+      const [kind] = isAsyncIterable(result) ? negotiation.streams : negotiation.single;
+      // A refusal (a subscription nothing admitted can stream) is one JSON body that says why.
+      if (kind === undefined) setResultProcessor(jsonWriter({ ...negotiation, json: 'application/json' }), 'application/json');
+      else setResultProcessor(writer(kind, negotiation), kind === 'json' ? negotiation.json : kind);
+    },
+  };
+}
