@@ -26,7 +26,7 @@ import { CommandGuard } from './protection/command-guard.js';
 import { createRateLimits } from './protection/rate-limits.js';
 import { createPersistedQueryStore, type PersistedQueryStore } from './state/persisted-queries.js';
 import { connectRedis } from './state/redis.js';
-import { schema } from './schema/index.js';
+import { schemaFor } from './schema/index.js';
 
 export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatcher' | 'timeoutMs' | 'coalescer'> {
   readonly upstream?: Partial<UpstreamLimits>;
@@ -59,6 +59,8 @@ export interface GatewayOptions extends Omit<EngagementCenterOptions, 'dispatche
   readonly tracing?: Tracing;
   /** Concerns added after the gateway's own (see `http/pipeline.ts`). */
   readonly concerns?: readonly Concern[];
+  /** `@requiresScopes` in the subgraph SDL (`SUBGRAPH_REQUIRES_SCOPES`); default false. */
+  readonly requiresScopes?: boolean;
 }
 
 export interface Gateway {
@@ -146,7 +148,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       };
 
   const handleGraphQL = createGraphQLHandler({
-    schema,
+    schema: schemaFor({ requiresScopes: options.requiresScopes ?? defaults.federation.requiresScopes }),
     logger,
     maxTokens: limits.maxTokens,
     batchLimit: limits.batchLimit,

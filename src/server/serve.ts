@@ -71,6 +71,7 @@ export async function startGateway(
     protection: config.protection,
     redisUrl: config.redisUrl,
     redisTimeoutMs: config.redisTimeoutMs,
+    requiresScopes: config.federation.requiresScopes,
     ...(persistedOperations ? { persistedOperations } : {}),
     ...(simulator ? { graphiqlHeaders: simulatorHeaders } : {}),
     ...overrides,
