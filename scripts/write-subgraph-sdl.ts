@@ -1,5 +1,8 @@
-/** Part of `npm run generate`: writes `subgraph.graphql`, the SDL a router composes (checked by a test). */
+/**
+ * Part of `npm run generate`: writes the subgraph SDL files a router composes, `subgraph.graphql`
+ * (default) and `subgraph-requires-scopes.graphql` (`SUBGRAPH_REQUIRES_SCOPES=true`); checked by a test.
+ */
 import { writeFileSync } from 'node:fs';
-import { subgraphSdl } from '../src/schema/subgraph-sdl.js';
+import { subgraphSdl, subgraphSdlFiles } from '../src/schema/subgraph-sdl.js';
 
-writeFileSync(new URL('../subgraph.graphql', import.meta.url), `${await subgraphSdl()}\n`);
+for (const { file, options } of subgraphSdlFiles) writeFileSync(new URL(`../${file}`, import.meta.url), `${await subgraphSdl(options)}\n`);

@@ -21,7 +21,7 @@ import { CircuitBreakers } from './protection/circuit-breaker.js';
 import { CommandGuard } from './protection/command-guard.js';
 import { createRateLimits } from './protection/rate-limits.js';
 import type { GatewayContext } from './resolvers/context.js';
-import { schema } from './schema/index.js';
+import { schemaFor } from './schema/index.js';
 import { createPersistedQueryStore, type PersistedQueryStore } from './state/persisted-queries.js';
 import { connectRedis } from './state/redis.js';
 
@@ -148,7 +148,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   let draining = false;
   const { http } = config;
   const yoga = createYoga<ServerContext, GatewayContext>({
-    schema,
+    schema: schemaFor({ requiresScopes: config.federation.requiresScopes }),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/health',
     landingPage: false,

@@ -42,6 +42,7 @@ const samples: Readonly<Record<string, string>> = {
   GRAPHQL_BATCH_LIMIT: '6',
   GRAPHQL_SUGGESTIONS: 'true',
   GRAPHQL_INTROSPECTION: 'off',
+  SUBGRAPH_REQUIRES_SCOPES: 'true',
   MAX_BODY_BYTES: '2048',
   GRAPHIQL: 'false',
   CORS_ORIGINS: 'https://desk.example.com, http://localhost:5173',
@@ -76,6 +77,7 @@ describe('readConfig', () => {
       apiKey: null,
       upstream: { timeoutMs: 10_000, connectTimeoutMs: 3_000, headersTimeoutMs: 10_000, bodyTimeoutMs: 10_000, maxConnections: 64 },
       limits: { maxMutations: 5, maxDepth: 15, maxTokens: 2_000, maxAliases: 15, batchLimit: 0, suggestions: false, introspection: true },
+      federation: { requiresScopes: false },
       http: {
         maxBodyBytes: 65_536,
         graphiql: true,
@@ -115,6 +117,7 @@ describe('readConfig', () => {
       apiKey: 'key-1',
       upstream: { timeoutMs: 2500, connectTimeoutMs: 1500, headersTimeoutMs: 2000, bodyTimeoutMs: 2100, maxConnections: 8 },
       limits: { maxMutations: 3, maxDepth: 12, maxTokens: 900, maxAliases: 4, batchLimit: 6, suggestions: true, introspection: false },
+      federation: { requiresScopes: true },
       http: {
         maxBodyBytes: 2048,
         graphiql: false,

@@ -1,17 +1,21 @@
 /**
- * The vendor's OAuth scopes in the subgraph SDL (`@requiresScopes` on every mutation), derived from
- * the catalog, served by `_service { sdl }`, and kept by both federation compositions.
+ * The vendor's OAuth scopes in the subgraph SDL: with `SUBGRAPH_REQUIRES_SCOPES=true`,
+ * `@requiresScopes` on every mutation, derived from the catalog, served by `_service { sdl }` and
+ * kept by both federation compositions; by default none at all, and nothing else differs.
  */
 import { readFileSync } from 'node:fs';
 import { composeServices as composeWithApollo } from '@apollo/composition';
 import { composeServices as composeWithGuild } from '@theguild/federation-composition';
-import { buildASTSchema, Kind, parse, print, type DocumentNode, type FieldDefinitionNode, type ValueNode } from 'graphql';
+import { buildASTSchema, Kind, parse, print, printSchema, visit, type DocumentNode, type FieldDefinitionNode, type ValueNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { endpoints, mutationName } from '../src/catalog/index.js';
+import { schema, schemaFor } from '../src/schema/index.js';
 import { subgraphSdl } from '../src/schema/subgraph-sdl.js';
 import { crmTypeDefs } from './federation/crm-subgraph.js';
 
-const committedSdl = readFileSync(new URL('../subgraph.graphql', import.meta.url), 'utf8');
+const committed = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
+const scopedSdl = committed('subgraph-requires-scopes.graphql');
+const defaultSdl = committed('subgraph.graphql');
 
 const CONNECT_ONLY = [['engagementcenterapi']];
 const ANY_ENGAGEMENT_CENTER_SCOPE = [['engagementcenterapi'], ['engagementcenterapi.withoutconnect']];
@@ -53,19 +57,19 @@ describe('the catalog', () => {
   });
 });
 
-describe('the subgraph SDL', () => {
+describe('the scoped subgraph SDL (SUBGRAPH_REQUIRES_SCOPES=true)', () => {
   it('declares @requiresScopes on each of the 50 mutations, as the contract words them', () => {
-    const scopes = scopesByMutation(parse(committedSdl));
+    const scopes = scopesByMutation(parse(scopedSdl));
     expect([...scopes.keys()].sort()).toEqual(endpoints.map(mutationName).sort());
     for (const [name, declared] of scopes) expect(declared, name).toEqual(expectedScopes(name));
-    expect(committedSdl).toMatch(/\): UserConnectResult @requiresScopes\(scopes: \[\["engagementcenterapi"\]\]\)\n/);
-    expect(committedSdl).toMatch(
+    expect(scopedSdl).toMatch(/\): UserConnectResult @requiresScopes\(scopes: \[\["engagementcenterapi"\]\]\)\n/);
+    expect(scopedSdl).toMatch(
       /\): InteractionHoldResult @requiresScopes\(scopes: \[\["engagementcenterapi"\], \["engagementcenterapi\.withoutconnect"\]\]\)\n/,
     );
   });
 
   it('puts it on mutations only: no query field or type carries a scope', () => {
-    const document = parse(committedSdl);
+    const document = parse(scopedSdl);
     const elsewhere = document.definitions.filter(
       (definition) =>
         !((definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION) && definition.name.value === 'Mutation') &&
@@ -76,25 +80,79 @@ describe('the subgraph SDL', () => {
   });
 
   it('links Federation v2.5 or later and imports @requiresScopes', () => {
-    const link = /@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.(\d+)", import: \[([^\]]*)\]\)/.exec(committedSdl);
+    const link = /@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.(\d+)", import: \[([^\]]*)\]\)/.exec(scopedSdl);
     expect(link).not.toBeNull();
     expect(Number(link?.[1])).toBeGreaterThanOrEqual(5);
     expect(link?.[2]?.split(',').map((name) => name.trim())).toContain('"@requiresScopes"');
   });
 
   it('is what `_service { sdl }` serves', async () => {
-    const served = await subgraphSdl();
-    expect(served.trimEnd()).toBe(committedSdl.trimEnd());
+    const served = await subgraphSdl({ requiresScopes: true });
+    expect(served.trimEnd()).toBe(scopedSdl.trimEnd());
     expect(scopesByMutation(parse(served)).get('userConnect')).toEqual(CONNECT_ONLY);
+  });
+});
+
+/** The link's imports, e.g. `["@key", "@shareable"]`. */
+function linkImports(sdl: string): string[] {
+  const link = /@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+", import: \[([^\]]*)\]\)/.exec(sdl);
+  if (!link) throw new Error('No federation @link');
+  return (link[1] ?? '').split(',').map((name) => name.trim());
+}
+
+/** The SDL without any `@requiresScopes` and its import: what the default must be, to the letter. */
+function withoutScopes(sdl: string): string {
+  const document = visit(parse(sdl), {
+    Directive: (node) => (node.name.value === 'requiresScopes' ? null : undefined),
+    StringValue: (node) => (node.value === '@requiresScopes' ? null : undefined),
+  });
+  return print(document);
+}
+
+describe('the default subgraph SDL', () => {
+  it('has no @requiresScopes anywhere, and does not import it', () => {
+    expect(defaultSdl).not.toContain('requiresScopes');
+    expect(linkImports(defaultSdl)).toEqual(['"@key"', '"@shareable"']);
+    const scopes = scopesByMutation(parse(defaultSdl));
+    expect(scopes.size).toBe(50);
+    expect([...scopes.values()].filter((declared) => declared !== undefined)).toEqual([]);
+  });
+
+  it('is the scoped SDL without the scopes, and nothing else', () => {
+    expect(print(parse(defaultSdl))).toBe(withoutScopes(scopedSdl));
+  });
+
+  it('is what `_service { sdl }` serves by default', async () => {
+    expect((await subgraphSdl()).trimEnd()).toBe(defaultSdl.trimEnd());
+    expect((await subgraphSdl({ requiresScopes: false })).trimEnd()).toBe(defaultSdl.trimEnd());
+  });
+
+  it('belongs to the default schema; both schemas are built once and execute alike', () => {
+    expect(schemaFor({ requiresScopes: false })).toBe(schema);
+    expect(schemaFor({ requiresScopes: true })).toBe(schemaFor({ requiresScopes: true }));
+    expect(schemaFor({ requiresScopes: true })).not.toBe(schema);
+    expect(printSchema(schemaFor({ requiresScopes: true }))).toBe(printSchema(schema));
+  });
+
+  it('composes with either composition into a supergraph without the security feature', () => {
+    const services = [
+      { name: 'engagement-center', typeDefs: parse(defaultSdl), url: 'http://127.0.0.1:1/graphql' },
+      { name: 'crm', typeDefs: parse(crmTypeDefs), url: 'http://127.0.0.1:2/graphql' },
+    ];
+    for (const result of [composeWithGuild(services), composeWithApollo(services)]) {
+      expect((result.errors ?? []).map((error) => error.message)).toEqual([]);
+      expect(result.supergraphSdl).not.toContain('requiresScopes');
+      expect(result.supergraphSdl).not.toContain('for: SECURITY');
+    }
   });
 });
 
 /** The supergraph's Mutation fields, as a router reads them (join directives and all). */
 const supergraphScopes = (supergraphSdl: string) => scopesByMutation(parse(supergraphSdl));
 
-describe('composition keeps the scopes', () => {
+describe('composition keeps the scopes of the scoped SDL', () => {
   const services = [
-    { name: 'engagement-center', typeDefs: parse(committedSdl), url: 'http://127.0.0.1:1/graphql' },
+    { name: 'engagement-center', typeDefs: parse(scopedSdl), url: 'http://127.0.0.1:1/graphql' },
     { name: 'crm', typeDefs: parse(crmTypeDefs), url: 'http://127.0.0.1:2/graphql' },
   ];
 
@@ -121,8 +179,8 @@ describe('composition keeps the scopes', () => {
   });
 
   it('fails without the import, so the import is what makes the directive compose', () => {
-    const withoutImport = committedSdl.replace(', "@requiresScopes"]', ']');
-    expect(withoutImport).not.toBe(committedSdl);
+    const withoutImport = scopedSdl.replace(', "@requiresScopes"]', ']');
+    expect(withoutImport).not.toBe(scopedSdl);
     const result = composeWithApollo([{ ...services[0]!, typeDefs: parse(withoutImport) }, services[1]!]);
     expect(result.errors?.length ?? 0).toBeGreaterThan(0);
   });

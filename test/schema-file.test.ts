@@ -6,6 +6,7 @@ import { isAbstractType, lexicographicSortSchema, printSchema } from 'graphql';
 import { expect, it } from 'vitest';
 import { renderOperationsDoc } from '../scripts/operations-doc.js';
 import { schema } from '../src/schema/index.js';
+import { subgraphSdl, subgraphSdlFiles } from '../src/schema/subgraph-sdl.js';
 
 const committed = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 /** GraphQL Code Generator sorts the schema it loads. */
@@ -13,6 +14,11 @@ const sortedSchema = lexicographicSortSchema(schema);
 
 it('schema.graphql is current (run `npm run generate` after changing the schema)', () => {
   expect(committed('schema.graphql').trimEnd()).toBe(printSchema(sortedSchema).trimEnd());
+});
+
+it.each(subgraphSdlFiles)('$file is current', async ({ file, options }) => {
+  const current = `${await subgraphSdl(options)}\n`;
+  expect(committed(file), `${file} is stale: run \`npm run generate\``).toBe(current);
 });
 
 it('docs/operations.md is current and covers all 50 mutations', () => {

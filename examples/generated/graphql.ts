@@ -1722,7 +1722,7 @@ export type _Entity = Agent | Interaction;
 /** This subgraph's description for a federation router. */
 export type _Service = {
   __typename?: '_Service';
-  /** The subgraph SDL (Federation v2), as `subgraph.graphql` holds it. */
+  /** The subgraph SDL (Federation v2): as `subgraph.graphql` holds it, or `subgraph-requires-scopes.graphql` with `SUBGRAPH_REQUIRES_SCOPES=true`. */
   sdl?: Maybe<Scalars['String']['output']>;
 };
 

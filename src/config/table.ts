@@ -52,6 +52,16 @@ export const settingTable = {
     suggestions: setting({ name: 'GRAPHQL_SUGGESTIONS', default: false, parser: boolean, description: 'Whether errors may suggest names ("Did you mean …?").' }),
     introspection: setting({ name: 'GRAPHQL_INTROSPECTION', default: true, parser: boolean, description: 'Whether the schema can be introspected.' }),
   },
+  federation: {
+    /** Off: a router must enforce `@requiresScopes` or refuse the supergraph, and Apollo's without an Enterprise licence refuse it. */
+    requiresScopes: setting({
+      name: 'SUBGRAPH_REQUIRES_SCOPES',
+      default: false,
+      parser: boolean,
+      description:
+        "Whether the subgraph SDL declares the vendor's OAuth scopes with Federation's @requiresScopes (as subgraph-requires-scopes.graphql); the router must then enforce them, and @apollo/gateway and Apollo Router without an Enterprise licence refuse such a supergraph.",
+    }),
+  },
   http: {
     maxBodyBytes: setting({ name: 'MAX_BODY_BYTES', default: 65_536, parser: integer(1_024, 64 * 1024 * 1024), description: 'Largest request body; larger is answered 413.' }),
     graphiql: setting({ name: 'GRAPHIQL', default: true, parser: boolean, description: 'Whether browsers get GraphiQL at /graphql.' }),
