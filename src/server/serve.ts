@@ -50,7 +50,7 @@ export async function startGateway(
     config.persistedOperationsFile === null
       ? undefined
       : { documents: readPersistedDocuments(config.persistedOperationsFile), onlyKnown: config.persistedOperationsOnly };
-  const simulator = config.baseUrl === null ? await startSimulator() : null;
+  const simulator = config.baseUrl === null ? await startSimulator(config.simulator) : null;
   const baseUrl = simulator?.url ?? config.baseUrl ?? '';
   if (simulator) logger.info({ simulator: simulator.url }, `No ALVARIA_BASE_URL set: using the built-in Engagement Center simulator at ${simulator.url}`);
 
