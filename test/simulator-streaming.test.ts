@@ -302,6 +302,20 @@ describe('fault injection on the Streaming API', () => {
     expect(await client.retrieve(sessionId)).toHaveLength(1);
   });
 
+  it('takes nothing for a retrieval whose client went away during the delay', async () => {
+    const { sessionId } = await client.create({ inactivityDelay: 60, requireAcknowledgement: false });
+    simulator.injectFault({ operation: 'events', delayMs: 200 });
+    const before = simulator.requests.length;
+    const abandon = new AbortController();
+    const retrieval = client.retrieveAnswer(sessionId, 100, abandon.signal).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(simulator.requests.length).toBeGreaterThan(before), eventually);
+    abandon.abort();
+    expect(await retrieval).toBeInstanceOf(Error);
+    await vi.waitFor(() => expect(statisticsOf(sessionId)).toMatchObject({ maxRetrievalsInFlight: 1, retrievalsInFlight: 0, retrievals: 0 }), eventually);
+    simulator.emit('demo', sessionId, 'simulator.Test');
+    expect((await client.retrieve(sessionId)).map((event) => event.sequenceNumber)).toEqual([1]);
+  });
+
   it("tells a session's delete from its create by method", async () => {
     simulator.injectFault({ operation: 'session', method: 'DELETE', status: 500, body: 'boom' });
     const { sessionId } = await client.create();

@@ -1,4 +1,4 @@
-/** How GraphQL names and REST paths follow from a catalog entry, as the contract states them. */
+/** How GraphQL names, deprecations and REST paths follow from a catalog entry, as the contract states them. */
 import type { EndpointSpec, FieldSpec, Resource } from './types.js';
 
 const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

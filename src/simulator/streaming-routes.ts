@@ -25,13 +25,38 @@ const sessionGone = (response: ServerResponse): void => {
 const invalid = (response: ServerResponse, scope: string, reason: string, message: string): void =>
   sendError(response, 400, [{ scope, reason, message }], message);
 
-/** Aborts when the client goes away before its answer is written (a held retrieval abandoned). */
-function abandonment(response: ServerResponse): AbortSignal {
+/** Aborts when the client goes away before its answer is written (a held retrieval abandoned), or went already (during a fault's delay). */
+function abandonment(request: IncomingMessage, response: ServerResponse): AbortSignal {
   const controller = new AbortController();
+  if (response.destroyed || request.socket.destroyed) controller.abort();
   response.once('close', () => {
     if (!response.writableFinished) controller.abort();
   });
   return controller.signal;
+}
+
+async function answerRetrieval(
+  request: IncomingMessage,
+  response: ServerResponse,
+  sessions: StreamingSessions,
+  organization: string,
+  sessionId: string,
+): Promise<void> {
+  const maxEvents = maxEventsOf(new URL(request.url ?? '/', 'http://simulator').searchParams);
+  if (maxEvents === null) return invalid(response, 'maxEvents', 'range', 'maxEvents must be a whole number from 1 to 100');
+  const result = await sessions.retrieve(organization, sessionId, maxEvents, abandonment(request, response));
+  switch (result.outcome) {
+    case 'events':
+      return sendJson(response, 200, retrievedEventsBody(result.events));
+    case 'conflict': {
+      const message = 'Another retrieval of this streaming session is in progress: a session must never be polled concurrently.';
+      return sendError(response, 409, [{ scope: SESSION_HEADER, reason: 'concurrentRetrieval', message }], message);
+    }
+    case 'gone':
+      return sessionGone(response);
+    case 'abandoned':
+      return;
+  }
 }
 
 export async function answerStreaming(
@@ -51,35 +76,13 @@ export async function answerStreaming(
 
   const sessionId = header(request, SESSION_HEADER);
   if (sessionId === '') return invalid(response, SESSION_HEADER, 'required', `The ${SESSION_HEADER} header is required`);
-  switch (route.operation) {
-    case 'retrieveEvents': {
-      const maxEvents = maxEventsOf(new URL(request.url ?? '/', 'http://simulator').searchParams);
-      if (maxEvents === null) return invalid(response, 'maxEvents', 'range', 'maxEvents must be a whole number from 1 to 100');
-      const result = await sessions.retrieve(organization, sessionId, maxEvents, abandonment(response));
-      switch (result.outcome) {
-        case 'events':
-          return sendJson(response, 200, retrievedEventsBody(result.events));
-        case 'conflict': {
-          const message = 'Another retrieval of this streaming session is in progress: a session must never be polled concurrently.';
-          return sendError(response, 409, [{ scope: SESSION_HEADER, reason: 'concurrentRetrieval', message }], message);
-        }
-        case 'gone':
-          return sessionGone(response);
-        case 'abandoned':
-          return;
-      }
-      return;
-    }
-    case 'acknowledge': {
-      const sequenceNumber = parseAcknowledgement(body);
-      if (sequenceNumber === null) return invalid(response, 'sequenceNumber', 'type', 'The body must be {"sequenceNumber": <a whole number>}');
-      if (!sessions.acknowledge(organization, sessionId, sequenceNumber)) return sessionGone(response);
-      response.writeHead(204).end();
-      return;
-    }
-    case 'deleteSession':
-      if (!sessions.delete(organization, sessionId)) return sessionGone(response);
-      response.writeHead(204).end();
-      return;
+  if (route.operation === 'retrieveEvents') return answerRetrieval(request, response, sessions, organization, sessionId);
+  if (route.operation === 'acknowledge') {
+    const sequenceNumber = parseAcknowledgement(body);
+    if (sequenceNumber === null) return invalid(response, 'sequenceNumber', 'type', 'The body must be {"sequenceNumber": <a whole number>}');
+    if (!sessions.acknowledge(organization, sessionId, sequenceNumber)) return sessionGone(response);
+  } else if (!sessions.delete(organization, sessionId)) {
+    return sessionGone(response);
   }
+  response.writeHead(204).end();
 }
