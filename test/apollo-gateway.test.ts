@@ -66,7 +66,7 @@ const listenOnLoopback = (server: ApolloServer<RouterContext>) =>
 let gateway: RunningGateway;
 let crm: CrmSubgraph;
 beforeAll(async () => {
-  gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), silentLogger());
+  gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1' }), { logger: silentLogger() });
   crm = await startCrmSubgraph();
 });
 afterAll(async () => {

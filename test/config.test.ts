@@ -63,6 +63,8 @@ const samples: Readonly<Record<string, string>> = {
   RATE_LIMIT_WINDOW_MS: '60000',
   REDIS_URL: 'rediss://gateway:pw@redis.internal:6380/2',
   REDIS_TIMEOUT_MS: '200',
+  SIMULATOR_POLL_HOLD_MS: '1000',
+  SIMULATOR_OFFER_EVERY_MS: '5000',
   WORKERS: '2',
 };
 
@@ -96,6 +98,7 @@ describe('readConfig', () => {
       protection: { circuitFailures: 5, circuitOpenMs: 5_000, rateLimitPerCredential: 0, rateLimitPerOrganization: 0, rateLimitWindowMs: 1_000 },
       redis: null,
       redisTimeoutMs: 50,
+      simulator: { pollHoldMs: 25_000, offerEveryMs: 0 },
       workers: 1,
     });
   });
@@ -136,6 +139,7 @@ describe('readConfig', () => {
       protection: { circuitFailures: 0, circuitOpenMs: 30_000, rateLimitPerCredential: 20, rateLimitPerOrganization: 200, rateLimitWindowMs: 60_000 },
       redis: { host: 'redis.internal', port: 6380, db: 2, tls: true, username: 'gateway', password: 'pw' },
       redisTimeoutMs: 200,
+      simulator: { pollHoldMs: 1_000, offerEveryMs: 5_000 },
       workers: 2,
     });
   });

@@ -81,7 +81,7 @@ const CONNECT = 'mutation { userConnect(userId: "agent-7", input: { attach: true
 let gateway: RunningGateway;
 let crm: CrmSubgraph;
 beforeAll(async () => {
-  gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', SUBGRAPH_REQUIRES_SCOPES: 'true' }), silentLogger());
+  gateway = await startGateway(readConfig({ PORT: '0', HOST: '127.0.0.1', SUBGRAPH_REQUIRES_SCOPES: 'true' }), { logger: silentLogger() });
   crm = await startCrmSubgraph();
 });
 afterAll(async () => {

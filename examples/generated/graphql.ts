@@ -133,7 +133,10 @@ export type ConnectInput = {
   routeaccessId?: InputMaybe<Scalars['String']['input']>;
   /** Phone number the system uses as the endpoint for agent audio, this property is not required when setting 'attach' to True. */
   station?: InputMaybe<Scalars['String']['input']>;
-  /** Deprecated. Not used. This property is being deprecated. Alvaria-generated unique identifier for the work group, this property is not required when setting 'attach' to True. */
+  /**
+   * Deprecated. Not used. This property is being deprecated. Alvaria-generated unique identifier for the work group, this property is not required when setting 'attach' to True.
+   * @deprecated Not used. This property is being deprecated.
+   */
   workgroupId?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -1,8 +1,10 @@
 /**
  * The 50 operations of the Alvaria Cloud Engagement Center REST API v2, in the page's order.
  * Everything else is derived from this table: GraphQL input types, enums and mutations, the
- * REST call, the simulator's validation, the input rules (`jsonObject`) and which commands share
- * one call (`coalesce`). Texts are the page's, word for word.
+ * REST call, the simulator's validation, the input rules (`jsonObject`), which commands share
+ * one call (`coalesce`), and what the simulator does with a command (`simulator`: the state it
+ * moves an interaction or agent to, the events it emits; the kinds and their order follow the
+ * page's texts and the contract, the payloads are ours). Texts are the page's, word for word.
  */
 import type { CheckedCatalog, EndpointSpec } from './types.js';
 import {
@@ -35,6 +37,7 @@ const table = [
     fields: {
       ehubSessionId,
     },
+    simulator: { interaction: { from: ['presented'], to: 'active' }, events: [{ kind: 'engagementCenter.Active', payload: ['interactionId'] }] },
   },
   {
     resource: 'interactions',
@@ -161,6 +164,7 @@ const table = [
       callbackFlag: { type: 'boolean', description: 'Whether the interaction is identified for a callback' },
       interactionDataCollection,
     },
+    simulator: { interaction: { from: ['ended'], to: null }, events: [{ kind: 'simulator.InteractionDisposed', payload: ['interactionId'], echo: ['dispositionId'] }] },
   },
   {
     resource: 'interactions',
@@ -175,6 +179,7 @@ const table = [
     fields: {
       ehubSessionId,
     },
+    simulator: { interaction: { from: ['active'], to: 'held' }, events: [{ kind: 'simulator.InteractionHeld', payload: ['interactionId'] }] },
   },
   {
     resource: 'interactions',
@@ -194,6 +199,7 @@ const table = [
       lastName: { type: 'string', description: 'Last name' },
       workTypeId: workTypeIdSentence,
     },
+    simulator: { events: [{ kind: 'engagementCenter.Active', payload: ['interactionId'] }] },
   },
   {
     resource: 'interactions',
@@ -209,6 +215,7 @@ const table = [
       ehubSessionId,
       reason: { type: 'string', description: 'Reason code for the rejection. Reason codes are configured in Configuration Manager.' },
     },
+    simulator: { interaction: { from: ['presented'], to: null }, events: [{ kind: 'simulator.InteractionRejected', payload: ['interactionId'], echo: ['reason'] }] },
   },
   {
     resource: 'interactions',
@@ -223,6 +230,7 @@ const table = [
     fields: {
       ehubSessionId,
     },
+    simulator: { interaction: { from: ['held'], to: 'active' }, events: [{ kind: 'simulator.InteractionRetrieved', payload: ['interactionId'] }] },
   },
   {
     resource: 'interactions',
@@ -236,6 +244,13 @@ const table = [
     required: ['ehubSessionId'],
     fields: {
       ehubSessionId,
+    },
+    simulator: {
+      interaction: { from: ['active', 'held'], to: 'ended' },
+      events: [
+        { kind: 'engagementCenter.InteractionClear', payload: ['interactionId'] },
+        { kind: 'engagementCenter.Wrap', payload: ['interactionId'] },
+      ],
     },
   },
   {
@@ -350,6 +365,7 @@ const table = [
       cancelType: { type: 'string', enum: ['Disconnect', 'NotReady'], description: 'Type of pending command that you want to cancel' },
       ehubSessionId,
     },
+    simulator: { events: [] },
   },
   {
     resource: 'users',
@@ -370,6 +386,14 @@ const table = [
       emailAddress: { type: 'string', description: "Email address, this property is not required when setting 'attach' to True." },
       attach: { type: 'boolean', description: 'Whether this session should connect to an existing internal session ID' },
     },
+    simulator: {
+      agent: { change: 'login', state: { field: 'initialState', otherwise: 'NotReady' } },
+      attachWhenTrue: 'attach',
+      events: [
+        { kind: 'engagementCenter.NewWorkType', each: 'workType', payload: ['userId', 'workTypeId'] },
+        { kind: 'simulator.AgentStateChanged', payload: ['userId', 'state'] },
+      ],
+    },
   },
   {
     resource: 'users',
@@ -387,6 +411,7 @@ const table = [
       sessionTimeout: { type: 'number', whole: true, description: "Duration in seconds since the last keepAlive request after which the agent will be logged out of Engagement Center. If this property is not specified, it will be set to the organization's default value." },
       requestTimestamp: { type: 'string', format: 'date-time', description: 'An absolute date and time for the keep alive request. This optional parameter can be used to track the time of the round trip and it will be passed back in the subsequent keep alive event.' },
     },
+    simulator: { events: [{ kind: 'engagementCenter.KeepAlive', payload: ['userId'], echo: ['requestTimestamp'] }] },
   },
   {
     resource: 'users',
@@ -402,6 +427,7 @@ const table = [
       ehubSessionId: { type: 'string', description: "Alvaria-generated unique identifier for the session with the Alvaria™ Cloud system, which is unique per connect. If a malformed string is sent an HTTP return code 400 'Bad Request' will be sent in return. In that case, the disconnect will need to be resent with the valid ehubSessionId." },
       reasonId: { type: 'string', description: 'Alvaria-generated unique identifier for the status reason. Status reasons are defined in Configuration Manager. A reasonId set to -1 would cause a forced disconnect to be executed. This would cause a user to be disconnected without taking into account the current state of the user.' },
     },
+    simulator: { agent: { change: 'logout' }, events: [{ kind: 'simulator.AgentDisconnected', payload: ['userId'] }] },
   },
   {
     resource: 'users',
@@ -419,6 +445,7 @@ const table = [
       ehubSessionId: { type: 'string', description: 'Alvaria-generated unique identifier for the session with the Alvaria™ Cloud system, which is unique per connect. This is the ehubSessionId of the session making the request and is optional as this request is supported while not connected.' },
       userId: { type: 'string', description: 'Alvaria-generated unique identifier for the user to be disconnected. It can be retrieved from provisioning API url /via/v2/organizations/{orgId}/provisioning/users' },
     },
+    simulator: { agent: { change: 'logout', userField: 'userId' }, events: [{ kind: 'simulator.AgentDisconnected', payload: ['userId'] }] },
   },
   {
     resource: 'users',
@@ -468,6 +495,7 @@ const table = [
       reasonId: { type: 'string', description: 'Alvaria-generated unique identifier for the reason code for the Not Ready. Reason codes are configured in Configuration Manager.' },
       notReadyType: { type: 'string', enum: ['NotReady', 'Park'], description: 'Type of not ready type, which is Park or Not Ready' },
     },
+    simulator: { agent: { change: 'state', state: { field: 'notReadyType' } }, events: [{ kind: 'simulator.AgentStateChanged', payload: ['userId', 'state'], echo: ['reasonId'] }] },
   },
   {
     resource: 'users',
@@ -482,6 +510,7 @@ const table = [
     fields: {
       ehubSessionId,
     },
+    simulator: { agent: { change: 'state', state: 'Idle' }, events: [{ kind: 'simulator.AgentStateChanged', payload: ['userId', 'state'] }] },
   },
   {
     resource: 'users',
@@ -637,6 +666,7 @@ const table = [
     fields: {
       ehubSessionId,
     },
+    simulator: { events: [{ kind: 'engagementCenter.AgentStatistics', payload: ['userId', 'state'] }] },
   },
   {
     resource: 'users',
@@ -684,6 +714,7 @@ const table = [
     fields: {
       ehubSessionId,
     },
+    simulator: { events: [{ kind: 'engagementCenter.Active', payload: ['interactionId'] }] },
   },
   {
     resource: 'interactions',
@@ -834,5 +865,5 @@ const table = [
   },
 ] as const satisfies readonly EndpointSpec[];
 
-/** The check that each entry's `required` and `coalesce` name its own fields happens here, at compile time. */
+/** The check that each entry's `required`, `coalesce` and `simulator` fit its own fields happens here, at compile time. */
 export const endpoints: readonly EndpointSpec[] = table satisfies CheckedCatalog<typeof table>;

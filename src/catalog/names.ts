@@ -1,5 +1,5 @@
-/** How GraphQL names and REST paths follow from a catalog entry, as the contract states them. */
-import type { EndpointSpec, Resource } from './types.js';
+/** How GraphQL names, deprecations and REST paths follow from a catalog entry, as the contract states them. */
+import type { EndpointSpec, FieldSpec, Resource } from './types.js';
 
 const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -32,3 +32,10 @@ export const restPath = (endpoint: EndpointSpec, organization: string, pathId: s
 /** The endpoint as a template without ids, for logs and metrics: `interactions/{interactionId}/hold`. */
 export const endpointTemplate = (endpoint: EndpointSpec): string =>
   `${endpoint.resource}/{${pathIdName(endpoint.resource)}}/${endpoint.operation}`;
+
+/** The page's deprecation sentences at the head of a description: "Deprecated. Not used. This property is being deprecated. …". */
+const DEPRECATION = /^Deprecated\.\s+(.*?\bdeprecated\.)/;
+
+/** A deprecated field's GraphQL `deprecationReason`, in the page's words ("Not used. This property is being deprecated."). */
+export const deprecationReason = (spec: FieldSpec): string | undefined =>
+  spec.type === 'string' && spec.deprecated ? (DEPRECATION.exec(spec.description)?.[1] ?? 'Deprecated.') : undefined;

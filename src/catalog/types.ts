@@ -2,6 +2,7 @@
  * The shape of the endpoint catalog: each entry mirrors one operation of the vendor's page
  * (and its JSON schema) closely enough that a test can compare the two field by field.
  */
+import type { AgentState, InteractionEventField, SimulatorBehaviour, UserEventField } from './simulator-behaviour.js';
 
 export type Resource = 'interactions' | 'users';
 
@@ -78,20 +79,52 @@ export interface EndpointSpec {
    * when the named boolean field of the input is true (`connect` with `attach: true` renews).
    */
   readonly coalesce?: Coalesce;
+  /** What the simulator does with the command besides answering it (`simulator-behaviour.ts`). */
+  readonly simulator?: SimulatorBehaviour;
 }
 
 export type Coalesce = 'always' | { readonly whenTrue: string };
 
 type BooleanFieldNames<Fields> = { [K in keyof Fields]: Fields[K] extends { readonly type: 'boolean' } ? K : never }[keyof Fields];
 
+/** The string fields whose every enumerated value is one of `Values`. */
+type EnumFieldNames<Fields, Values> = {
+  [K in keyof Fields]: Fields[K] extends { readonly type: 'string'; readonly enum: readonly (infer V)[] } ? ([V] extends [Values] ? K : never) : never;
+}[keyof Fields];
+
+type CheckedStateSource<Fields> = AgentState | { readonly field: EnumFieldNames<Fields, AgentState> & string; readonly otherwise?: AgentState };
+
+/**
+ * The simulator's behaviour of one entry, checked against its own fields and resource: echoed
+ * properties are fields of the body, a state read from the body comes from an enum of agent states,
+ * an interaction's entry moves interactions and fills interaction payloads, a user's the agent.
+ */
+type CheckedBehaviour<Resource, Fields> = {
+  readonly attachWhenTrue?: BooleanFieldNames<Fields> & string;
+  readonly events: readonly {
+    readonly echo?: readonly (keyof Fields & string)[];
+    readonly payload: readonly (Resource extends 'interactions' ? InteractionEventField : UserEventField)[];
+    readonly each?: Resource extends 'users' ? 'workType' : never;
+  }[];
+} & (Resource extends 'interactions'
+  ? { readonly agent?: never }
+  : {
+      readonly interaction?: never;
+      readonly agent?:
+        | { readonly change: 'login' | 'state'; readonly state: CheckedStateSource<Fields> }
+        | { readonly change: 'logout'; readonly userField?: keyof Fields & string };
+    });
+
 /**
  * What `satisfies EndpointSpec` cannot see, for one entry typed `as const`: every `required` name is
- * a field of the entry, and `coalesce.whenTrue` names one of its boolean fields.
+ * a field of the entry, `coalesce.whenTrue` names one of its boolean fields, and its simulator
+ * behaviour fits its fields and resource (`CheckedBehaviour`).
  */
-export type CheckedEndpoint<E> = E extends { readonly fields: infer Fields }
+export type CheckedEndpoint<E> = E extends { readonly fields: infer Fields; readonly resource: infer Resource }
   ? E & {
       readonly required: readonly (keyof Fields & string)[];
       readonly coalesce?: 'always' | { readonly whenTrue: BooleanFieldNames<Fields> & string };
+      readonly simulator?: CheckedBehaviour<Resource, Fields>;
     }
   : never;
 

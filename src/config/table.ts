@@ -137,6 +137,23 @@ export const settingTable = {
     parser: integer(1, 1_000),
     description: 'Longest wait for one Redis reply; past it the command is served without shared limits (fail open).',
   }),
+  /** The built-in simulator's (`npm start` without ALVARIA_BASE_URL) and `npm run simulator`'s. */
+  simulator: {
+    /** The vendor's API holds a retrieval about 30 s; a little less keeps it under STREAMING_POLL_TIMEOUT_MS. */
+    pollHoldMs: setting({
+      name: 'SIMULATOR_POLL_HOLD_MS',
+      default: 25_000,
+      parser: integer(0, MINUTES_10),
+      description: "The simulator's longest hold of a Streaming API retrieval while there is no event (0: answer at once).",
+    }),
+    /** 0: off. */
+    offerEveryMs: setting({
+      name: 'SIMULATOR_OFFER_EVERY_MS',
+      default: 0,
+      parser: integer(0, HOUR),
+      description: 'How often the simulator offers an interaction to every ready agent with a streaming session (0: never).',
+    }),
+  },
   /** Processes serving the port (node:cluster); 1 runs the gateway in this process. */
   workers: setting({ name: 'WORKERS', default: 1, parser: integer(1, 64), description: 'Processes serving the port (node:cluster), e.g. one per core.' }),
 } satisfies SettingTree;

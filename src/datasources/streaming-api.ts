@@ -198,6 +198,13 @@ export interface StreamingRoute {
 
 const ROUTE = /^\/via\/v3\/organizations\/([^/]+)\/streaming\/(session|events|acknowledge)$/;
 
+/** Each resource's operation per method. */
+const operationsByResource: Readonly<Record<string, Readonly<Record<string, StreamingOperation>>>> = {
+  session: { POST: 'createSession', DELETE: 'deleteSession' },
+  events: { GET: 'retrieveEvents' },
+  acknowledge: { POST: 'acknowledge' },
+};
+
 /** The operation a request names, or null when it is no Streaming API route (or the wrong method). */
 export function matchStreamingRoute(method: string, pathname: string): StreamingRoute | null | 'method-not-allowed' {
   const match = ROUTE.exec(pathname);
@@ -209,23 +216,14 @@ export function matchStreamingRoute(method: string, pathname: string): Streaming
     return null;
   }
   if (!isOrganizationId(organization)) return null;
-  const resource = match[2];
-  const operation: StreamingOperation | undefined =
-    resource === 'session'
-      ? method === 'POST'
-        ? 'createSession'
-        : method === 'DELETE'
-          ? 'deleteSession'
-          : undefined
-      : resource === 'events'
-        ? method === 'GET'
-          ? 'retrieveEvents'
-          : undefined
-        : method === 'POST'
-          ? 'acknowledge'
-          : undefined;
+  const byMethod = operationsByResource[match[2]];
+  const operation = byMethod && Object.hasOwn(byMethod, method) ? byMethod[method] : undefined;
   return operation ? { operation, organization } : 'method-not-allowed';
 }
+
+/** The methods a Streaming API path takes (for a 405's `Allow`), or an empty list for any other path. */
+export const allowedStreamingMethods = (pathname: string): readonly string[] =>
+  Object.keys(operationsByResource[ROUTE.exec(pathname)?.[2] ?? ''] ?? {});
 
 /** `maxEvents` of a retrieval (1 when absent, as the API's default), or null when it is not a whole number from 1 to 100. */
 export function maxEventsOf(search: URLSearchParams): number | null {
@@ -235,12 +233,15 @@ export function maxEventsOf(search: URLSearchParams): number | null {
   return value >= 1 && value <= 100 ? value : null;
 }
 
-/** A create request's settings (absent ones take the API's defaults: 60 s, no acknowledgement), or a problem. */
+/** The API's own defaults for what a create request leaves out (the vendor documents 60 s; acknowledgement is opt-in). */
+export const API_DEFAULT_SESSION_SETTINGS: SessionSettings = { inactivityDelay: 60, requireAcknowledgement: false };
+
+/** A create request's settings (absent ones take `API_DEFAULT_SESSION_SETTINGS`), or a problem. */
 export function parseSessionSettings(text: string): SessionSettings | { readonly problem: string } {
   const body = text.trim() === '' ? {} : parseJson(text);
   if (!isObject(body)) return { problem: 'The body must be a JSON object' };
-  const delay = body.inactivityDelay ?? 60;
-  const acknowledge = body.requireAcknowledgement ?? false;
+  const delay = body.inactivityDelay ?? API_DEFAULT_SESSION_SETTINGS.inactivityDelay;
+  const acknowledge = body.requireAcknowledgement ?? API_DEFAULT_SESSION_SETTINGS.requireAcknowledgement;
   if (typeof delay !== 'number' || !Number.isSafeInteger(delay) || delay < 1) return { problem: 'inactivityDelay must be a whole number of seconds' };
   if (typeof acknowledge !== 'boolean') return { problem: 'requireAcknowledgement must be a boolean' };
   return { inactivityDelay: delay, requireAcknowledgement: acknowledge };

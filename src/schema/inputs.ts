@@ -1,5 +1,6 @@
 import type { InputFieldRef } from '@pothos/core';
 import {
+  deprecationReason,
   endpoints,
   enumTypeName,
   enumValueName,
@@ -45,7 +46,8 @@ function enumRef(property: string, restValues: readonly string[], description: s
 }
 
 function inputField(t: FieldBuilder, property: string, spec: FieldSpec, required: boolean): InputField {
-  const options = { required, description: spec.description };
+  const reason = deprecationReason(spec);
+  const options = { required, description: spec.description, ...(reason === undefined ? {} : { deprecationReason: reason }) };
   switch (spec.type) {
     case 'string':
       if (spec.enum) return t.field({ ...options, type: enumRef(property, spec.enum, spec.description) });

@@ -59,7 +59,7 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
  */
 export async function startGateway(config: GatewayConfig, options: Omit<GatewayOptions, 'config'> = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const simulator = config.baseUrl === null ? await startSimulator() : null;
+  const simulator = config.baseUrl === null ? await startSimulator(config.simulator) : null;
   if (simulator) logger.info({ simulator: simulator.url }, `No ALVARIA_BASE_URL set: using the built-in Engagement Center simulator at ${simulator.url}`);
   const gateway = createGateway({
     ...(simulator ? { graphiqlHeaders: simulatorHeaders } : {}),

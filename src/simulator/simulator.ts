@@ -1,15 +1,26 @@
 /**
- * A stand-in for the Engagement Center REST API, played from the catalog: every valid command is
- * accepted (202); a bad one gets the status and `ErrorResponse` the page lists. In stateful mode it
- * also tracks agent sessions and presented interactions (`session-state.ts`). Tests can record
- * what arrived and inject faults (a status and body, a delay, a reset connection).
+ * A stand-in for the Engagement Center REST API and the Streaming API, played from the catalog:
+ * every valid command is accepted (202); a bad one gets the status and `ErrorResponse` the page
+ * lists (`commands.ts`). Commands that carry a streaming session it issued make it emit their
+ * catalog events there (`streaming-sessions.ts`, `streaming-routes.ts`). In stateful mode it also
+ * refuses commands that do not fit the agents' and interactions' state (`session-state.ts`).
+ * Tests can record what arrived, inject faults (a status and body, a delay, a reset connection),
+ * emit events, expire sessions, and suspend listening while every session survives.
  */
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkBody } from './validate-body.js';
+import { setTimeout as delay } from 'node:timers/promises';
+import { settingTable, SIMULATOR_ORGANIZATION } from '../config/table.js';
+import { allowedStreamingMethods, API_DEFAULT_SESSION_SETTINGS, matchStreamingRoute, type SessionSettings, type WireEvent } from '../datasources/streaming-api.js';
+import { answerCommand } from './commands.js';
+import { readBody, sendError, sendJson } from './http-answers.js';
+import { scheduleOffers } from './offers.js';
 import { matchRoute } from './routes.js';
 import { SessionState } from './session-state.js';
-import { SIMULATOR_ORGANIZATION } from '../config/table.js';
+import { answerStreaming } from './streaming-routes.js';
+import { StreamingSessions, type StreamingStatistics } from './streaming-sessions.js';
+
+export type { StreamingStatistics } from './streaming-sessions.js';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -23,13 +34,15 @@ export interface RecordedRequest {
 
 /** What the next matching request gets instead of the simulated answer. */
 export interface Fault {
-  /** Only requests whose path ends with this operation (`hold`); any when absent. */
+  /** Only requests whose path ends with this segment (`hold`, `events`, `session`); any when absent. */
   readonly operation?: string;
+  /** Only requests with this method (`DELETE` tells a session's delete from its create). */
+  readonly method?: string;
   readonly status?: number;
   /** A string is sent as is; anything else as JSON. */
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
-  /** Wait this long before answering (or resetting). */
+  /** Wait this long before answering (or resetting); alone, the simulated answer follows. */
   readonly delayMs?: number;
   /** Destroy the connection instead of answering. */
   readonly reset?: boolean;
@@ -44,6 +57,10 @@ export interface SimulatorOptions {
   readonly host?: string;
   /** How many requests `requests` keeps (the most recent), default 1000. */
   readonly recordLimit?: number;
+  /** The longest hold of a retrieval while there is no event, in ms (`SIMULATOR_POLL_HOLD_MS`, default 25000). */
+  readonly pollHoldMs?: number;
+  /** Offer an interaction to every ready agent this often, in ms (`SIMULATOR_OFFER_EVERY_MS`, default 0: never). */
+  readonly offerEveryMs?: number;
 }
 
 export interface Simulator {
@@ -54,78 +71,23 @@ export interface Simulator {
   presentInteraction(organization?: string, interactionId?: string): string;
   injectFault(fault: Fault): void;
   clearFaults(): void;
+  /** Creates a streaming session as `POST …/streaming/session` does (absent settings: the API's defaults); returns its id. */
+  createSession(organization: string, settings?: Partial<SessionSettings>): string;
+  /** Appends an event to an open session of that organization (throws when there is none); returns it as delivered. */
+  emit(organization: string, sessionId: string, kind: string, payload?: unknown): WireEvent;
+  /** Per session id (open and recently ended sessions), live statistics of its Streaming API traffic. */
+  readonly streaming: ReadonlyMap<string, StreamingStatistics>;
+  /** Drops a session as its inactivityDelay would; false when it is not open. */
+  expireSession(sessionId: string): boolean;
+  /** Stops listening (open connections are cut, held retrievals abandoned); every session and state survives. */
+  suspend(): Promise<void>;
+  /** Listens again on the same address and port. */
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
 /** The simulator's own route, outside the REST API: presents an interaction to be accepted. */
 export const PRESENT_INTERACTION_PATH = '/_simulator/interactions';
-
-interface ErrorEntry {
-  readonly scope: string;
-  readonly reason: string;
-  readonly message: string;
-}
-
-function sendError(response: ServerResponse, status: number, errors: ErrorEntry[] = [], message?: string): void {
-  const body = JSON.stringify({ code: status, message: message ?? STATUS_CODES[status] ?? `HTTP ${status}`, errors });
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-  response.end(body);
-}
-
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function header(request: IncomingMessage, name: string): string {
-  const value = request.headers[name];
-  return (Array.isArray(value) ? value[0] : value) ?? '';
-}
-
-/** The simulated answer, following the page's status list. */
-function answer(request: IncomingMessage, response: ServerResponse, body: string, state: SessionState | null): void {
-  const route = matchRoute(new URL(request.url ?? '/', 'http://simulator').pathname);
-  if (!route) return sendError(response, 404, [{ scope: 'path', reason: 'notFound', message: 'No such endpoint' }]);
-  if (request.method !== 'POST') {
-    response.setHeader('allow', 'POST');
-    return sendError(response, 405, [{ scope: 'method', reason: 'methodNotAllowed', message: 'Only POST is allowed' }]);
-  }
-  if (!/^Bearer \S/.test(header(request, 'authorization'))) {
-    response.writeHead(401).end();
-    return;
-  }
-  const missingHeader = ['x-api-key', 'via-client-sessionid'].find(
-    (name) => header(request, name) === '' && !(name === 'via-client-sessionid' && route.endpoint.sessionIdHeader),
-  );
-  if (missingHeader) {
-    return sendError(response, 400, [{ scope: missingHeader, reason: 'required', message: `The ${missingHeader} header is required` }]);
-  }
-  if (!header(request, 'content-type').toLowerCase().startsWith('application/json')) {
-    return sendError(response, 400, [{ scope: 'content-type', reason: 'type', message: 'The body must be application/json' }]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return sendError(response, 400, [{ scope: 'body', reason: 'json', message: 'The body is not valid JSON' }]);
-  }
-  const problem = checkBody(route.endpoint, json);
-  if (problem) {
-    return sendError(response, 400, [{ scope: problem.field, reason: problem.reason, message: problem.message }], `Invalid ${route.endpoint.schema}ParmsSchema: ${problem.message}`);
-  }
-  const refusal = state?.apply(route.endpoint, route.organization, route.pathId, json as Record<string, unknown>);
-  if (refusal) return sendError(response, refusal.status, [{ scope: route.endpoint.operation, reason: refusal.reason, message: refusal.message }], refusal.message);
-  response.writeHead(202).end();
-}
 
 /** `POST /_simulator/interactions` `{ "organization"?: "demo", "interactionId"?: "…" }`: presents an interaction. */
 function presentInteraction(response: ServerResponse, body: string, state: SessionState): void {
@@ -137,19 +99,40 @@ function presentInteraction(response: ServerResponse, body: string, state: Sessi
   }
   const organization = typeof request.organization === 'string' ? request.organization : SIMULATOR_ORGANIZATION;
   const interactionId = state.present(organization, typeof request.interactionId === 'string' ? request.interactionId : undefined);
-  const text = JSON.stringify({ organization, interactionId });
-  response.writeHead(201, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
+  sendJson(response, 201, JSON.stringify({ organization, interactionId }));
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function stopListening(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const requests: RecordedRequest[] = [];
   const recordLimit = options.recordLimit ?? 1000;
   const faults: Array<Fault & { remaining: number }> = [];
-  const state = new SessionState();
+  const state = new SessionState(options.stateful === true);
+  const sessions = new StreamingSessions({ pollHoldMs: options.pollHoldMs ?? settingTable.simulator.pollHoldMs.default });
+  const stopOffers = scheduleOffers(options.offerEveryMs ?? settingTable.simulator.offerEveryMs.default, state, sessions);
 
-  const takeFault = (url: string): Fault | undefined => {
-    const path = url.split('?')[0] ?? '';
-    const index = faults.findIndex((fault) => !fault.operation || path.endsWith(`/${fault.operation}`));
+  const takeFault = (request: IncomingMessage): Fault | undefined => {
+    const path = (request.url ?? '').split('?')[0] ?? '';
+    const index = faults.findIndex(
+      (fault) => (!fault.operation || path.endsWith(`/${fault.operation}`)) && (!fault.method || fault.method.toUpperCase() === request.method),
+    );
     const fault = faults[index];
     if (!fault) return undefined;
     fault.remaining -= 1;
@@ -170,7 +153,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
     if (requests.length > recordLimit) requests.shift();
 
-    const fault = takeFault(request.url ?? '');
+    const fault = takeFault(request);
     if (fault?.delayMs) await delay(fault.delayMs);
     if (fault?.reset) return void request.socket.destroy();
     if (fault?.status !== undefined) {
@@ -178,18 +161,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       response.writeHead(fault.status, { ...(typeof fault.body === 'object' ? { 'content-type': 'application/json' } : {}), ...fault.headers });
       return void response.end(text);
     }
-    answer(request, response, body, options.stateful ? state : null);
+
+    const { pathname } = new URL(request.url ?? '/', 'http://simulator');
+    const streamingRoute = matchStreamingRoute(request.method ?? '', pathname);
+    if (streamingRoute === 'method-not-allowed') {
+      const allow = allowedStreamingMethods(pathname).join(', ');
+      return sendError(response, 405, [{ scope: 'method', reason: 'methodNotAllowed', message: `Only ${allow} allowed` }], undefined, { allow });
+    }
+    if (streamingRoute) return answerStreaming(streamingRoute, request, response, body, sessions);
+    answerCommand(matchRoute(pathname), request, response, body, state, sessions);
   };
   // A client that goes away mid-request is nothing to report.
   const server: Server = createServer((request, response) => {
     handle(request, response).catch(() => request.socket.destroy());
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
+  const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
   return {
@@ -198,10 +185,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     presentInteraction: (organization = SIMULATOR_ORGANIZATION, interactionId) => state.present(organization, interactionId),
     injectFault: (fault) => faults.push({ ...fault, remaining: fault.times ?? 1 }),
     clearFaults: () => void faults.splice(0),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    createSession: (organization, settings = {}) => sessions.create(organization, { ...API_DEFAULT_SESSION_SETTINGS, ...settings }).sessionId,
+    emit: (organization, sessionId, kind, payload = {}) => {
+      const event = sessions.append(organization, sessionId, kind, payload);
+      if (!event) throw new Error(`No open streaming session ${sessionId} in organization ${organization}`);
+      return event;
+    },
+    streaming: sessions.statisticsBySession,
+    expireSession: (sessionId) => sessions.expire(sessionId),
+    suspend: () => stopListening(server),
+    resume: async () => {
+      if (!server.listening) await listen(server, address.port, address.address);
+    },
+    close: async () => {
+      stopOffers();
+      sessions.close();
+      await stopListening(server);
+    },
   };
 }
