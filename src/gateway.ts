@@ -154,7 +154,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     landingPage: false,
     multipart: false,
     batching: config.limits.batchLimit > 0 ? { limit: config.limits.batchLimit } : false,
-    maxRequestBodySize: http.maxBodyBytes,
+    // Judged by our request parsing (`use-request-parsing.ts` says why).
+    maxRequestBodySize: false,
     cors: corsFor({ origins: http.corsOrigins, maxAgeSeconds: http.corsMaxAgeSeconds }),
     graphiql: http.graphiql ? graphiqlOptions(options.graphiqlHeaders) : false,
     renderGraphiQL,
@@ -174,6 +175,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         defaultOrganization: config.defaultOrganization,
         cors: { origins: http.corsOrigins, maxAgeSeconds: http.corsMaxAgeSeconds },
         limits: config.limits,
+        maxBodyBytes: http.maxBodyBytes,
         persistedOperations,
         ready: () => !draining,
       }),

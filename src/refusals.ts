@@ -31,6 +31,8 @@ export const refusals = {
   invalidJson: { status: 400, code: 'BAD_REQUEST', message: 'The request body is invalid JSON.' },
   notAGraphQLRequest: { status: 400, code: 'BAD_REQUEST', message: 'The request body must be a JSON object with a "query" string (or a list of them, when batching is on).' },
   invalidParameter: { status: 400, code: 'BAD_REQUEST', message: (name) => `The "${name}" parameter is invalid JSON.` },
+  payloadTooLarge: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: (limit) => `The request body is larger than ${limit} bytes (MAX_BODY_BYTES).` },
+  invalidContentLength: { status: 400, code: 'BAD_REQUEST', message: 'The Content-Length header is not a length.' },
   badHost: { status: 400, code: 'BAD_REQUEST', message: 'The Host header does not name a host.' },
   malformedRequest: {
     status: 400,

@@ -7,7 +7,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GraphQLError, ValidationContext } from 'graphql';
-import { useReadinessCheck, type YogaServerOptions } from 'graphql-yoga';
+import type { YogaServerOptions } from 'graphql-yoga';
 import type { OperationLimits } from '../config/read-config.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
@@ -24,6 +24,7 @@ import { useNoSuggestions } from './use-no-suggestions.js';
 import { useNotFound } from './use-not-found.js';
 import { usePersistedOperations, type PersistedOperationsMode } from './use-persisted-operations.js';
 import { useRequestId } from './use-request-id.js';
+import { useReadiness } from './use-readiness.js';
 import { useRequestParsing } from './use-request-parsing.js';
 import { useTracing } from './use-tracing.js';
 
@@ -42,6 +43,8 @@ export interface GatewayPluginOptions {
   readonly defaultOrganization: string | null;
   readonly cors: CorsSettings;
   readonly limits: OperationLimits;
+  /** `MAX_BODY_BYTES`: larger bodies are refused (413). */
+  readonly maxBodyBytes: number;
   readonly persistedOperations: PersistedOperationsMode;
   /** `/ready` answers 503 once this is false (shutting down). */
   readonly ready: () => boolean;
@@ -60,12 +63,12 @@ export function gatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
     useRequestId(),
     ...(options.tracing.enabled ? [useTracing(options.tracing, graphqlEndpoint)] : []),
     useLogsAndMetrics({ logger: options.logger, metrics: options.metrics, graphqlEndpoint, defaultOrganization: options.defaultOrganization }),
-    useReadinessCheck({ endpoint: '/ready', check: options.ready }),
+    useReadiness(options.ready),
     useNotFound(graphqlEndpoint),
     useCorsRefusals(options.cors),
     useContentNegotiation(graphqlEndpoint, options.negotiation),
     useCsrfPrevention(),
-    useRequestParsing(),
+    useRequestParsing(options.maxBodyBytes),
     ...usePersistedOperations(options.persistedOperations),
     maxTokensPlugin({ n: limits.maxTokens }),
     // Reported as validation errors (cached with the document, coded, 400), not thrown.
