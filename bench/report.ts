@@ -1,4 +1,8 @@
-/** bench/results.md: the table of every phase, the ratios gateway ÷ floor, and the targets. */
+/**
+ * bench/results.md: the headline (the hold as Apollo Client 4 sends it, c=32, against the bare
+ * Yoga + Pothos peer, the Mercurius peer, the floor and `before`), the ratios gateway ÷ floor and
+ * the targets, and every target's figures phase by phase.
+ */
 
 export interface Phase {
   readonly target: string;
@@ -12,14 +16,30 @@ export interface Phase {
   readonly p99Ms: number;
   readonly cpuMicrosPerRequest: number;
   readonly peakRssMiB: number;
+  /** Which round of the headline cell (the hold as Apollo Client 4 sends it, c=32) this is; absent elsewhere. */
+  readonly round?: number;
 }
 
 export interface BenchResults {
   readonly date: string;
   readonly machine: string;
   readonly phaseSeconds: number;
+  /** This checkout's commit (the `gateway`), and the `before` checkout's when BENCH_BEFORE was set. */
+  readonly commit?: string;
+  readonly before?: string;
   readonly phases: readonly Phase[];
 }
+
+/** The targets compared on the hold, in the order the tables list them. */
+const holdTargets = ['gateway', 'before', 'yoga-pothos', 'mercurius', 'floor'] as const;
+
+const describe: Record<(typeof holdTargets)[number], string> = {
+  gateway: 'this checkout, `node dist/index.js`, every default on',
+  before: 'the BENCH_BEFORE checkout, started the same way with the same environment',
+  'yoga-pothos': 'bare graphql-yoga 5 + Pothos 4 + undici, a hand-written resolver (bench/peers/yoga-pothos.ts)',
+  mercurius: 'Fastify 5 + Mercurius 16 with graphql-jit, a hand-written resolver (bench/peers/mercurius.ts)',
+  floor: 'a bare node:http server forwarding the same POST with undici (bench/floor-proxy.ts)',
+};
 
 const find = (results: BenchResults, target: string, workload: string, concurrency: number): Phase | undefined =>
   results.phases.find((phase) => phase.target === target && phase.workload === workload && phase.concurrency === concurrency);
@@ -48,7 +68,7 @@ export function renderResults(results: BenchResults): string {
   const hold1 = find(results, 'gateway', 'interactionHold', 1);
   const floor1 = find(results, 'floor', 'interactionHold', 1);
   const transfer32 = find(results, 'gateway', 'interactionTransfer20', 32);
-  const peak = Math.max(...results.phases.filter((phase) => phase.target === 'gateway' && phase.concurrency === 128).map((phase) => phase.peakRssMiB));
+  const peak = Math.max(-Infinity, ...results.phases.filter((phase) => phase.target === 'gateway' && phase.concurrency === 128).map((phase) => phase.peakRssMiB));
   const oneWorker = results.phases.filter((phase) => phase.target === 'gateway' && phase.workload === 'interactionHold' && phase.concurrency === 32).at(-1);
   const twoWorkers = find(results, 'gateway-2w', 'interactionHold', 32);
   const keepAlive = find(results, 'gateway', 'userKeepAlive', 32);
@@ -63,7 +83,7 @@ export function renderResults(results: BenchResults): string {
       return `| ${variant.target.replace('gateway-', '')} | ${fixed(variant.requestsPerSecond, 0)} / ${fixed(plain?.requestsPerSecond, 0)} (${times(variant.requestsPerSecond, plain?.requestsPerSecond)}) | ${fixed(variant.p99Ms, 3)} / ${fixed(plain?.p99Ms, 3)} | ${fixed(variant.cpuMicrosPerRequest, 0)} / ${fixed(plain?.cpuMicrosPerRequest, 0)} |`;
     });
 
-  const check = (label: string, value: number | undefined, target: string, met: boolean) => `| ${label} | ${fixed(value, 2)} | ${target} | ${met ? 'met' : 'missed'} |`;
+  const check = (label: string, value: number | undefined, target: string, met: boolean) => (value === undefined || Number.isNaN(value) ? [] : [`| ${label} | ${fixed(value, 2)} | ${target} | ${met ? 'met' : 'missed'} |`]);
   const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? a / b : undefined);
   const throughput = ratio(hold32?.requestsPerSecond, floor32?.requestsPerSecond);
   const p99 = ratio(hold32?.p99Ms, floor32?.p99Ms);
@@ -77,7 +97,10 @@ export function renderResults(results: BenchResults): string {
   return [
     `# Benchmark results`,
     '',
-    `${results.date.slice(0, 10)}, ${results.machine}; ${results.phaseSeconds} s per phase; load generator, upstream stub, floor and gateway all on this machine.`,
+    `${results.date.slice(0, 10)}, ${results.machine}; ${results.phaseSeconds} s per phase; load generator, upstream stub and every target on this machine.`,
+    '',
+    ...headline(results),
+    '## The gateway against the floor',
     '',
     'Each cell: gateway / floor (ratio). The floor is a bare node:http server forwarding the same POST with undici.',
     '',
@@ -87,32 +110,145 @@ export function renderResults(results: BenchResults): string {
     '',
     '| target | measured | goal | |',
     '|---|---|---|---|',
-    check('throughput at c=32, hold as Apollo Client 4 sends it: gateway ÷ floor', apolloThroughput, '≥ 0.35', (apolloThroughput ?? 0) >= 0.35),
-    check('the same ÷ the bare hold, c=32', apolloToBare, '≥ 0.90', (apolloToBare ?? 0) >= 0.9),
-    check('p99 at c=32, hold as Apollo Client 4 sends it: gateway ÷ floor', apolloP99, '≤ 4', (apolloP99 ?? Infinity) <= 4),
-    check('throughput at c=32, hold: gateway ÷ floor', throughput, '≥ 0.30', (throughput ?? 0) >= 0.3),
-    check('p99 at c=32, hold: gateway ÷ floor', p99, '≤ 4', (p99 ?? Infinity) <= 4),
-    check('p50 at c=1, hold: gateway ÷ floor', p50, '≤ 1.6', (p50 ?? Infinity) <= 1.6),
-    check('CPU per request: transfer (20 items) ÷ hold', transferCost, '≤ 1.3', (transferCost ?? Infinity) <= 1.3),
-    check('peak RSS at c=128 (MiB)', peak, '≤ 150', peak <= 150),
-    check(
+    ...check('throughput at c=32, hold as Apollo Client 4 sends it: gateway ÷ floor', apolloThroughput, '≥ 0.35', (apolloThroughput ?? 0) >= 0.35),
+    ...check('the same ÷ the bare hold, c=32', apolloToBare, '≥ 0.90', (apolloToBare ?? 0) >= 0.9),
+    ...check('p99 at c=32, hold as Apollo Client 4 sends it: gateway ÷ floor', apolloP99, '≤ 4', (apolloP99 ?? Infinity) <= 4),
+    ...check('throughput at c=32, hold: gateway ÷ floor', throughput, '≥ 0.30', (throughput ?? 0) >= 0.3),
+    ...check('p99 at c=32, hold: gateway ÷ floor', p99, '≤ 4', (p99 ?? Infinity) <= 4),
+    ...check('p50 at c=1, hold: gateway ÷ floor', p50, '≤ 1.6', (p50 ?? Infinity) <= 1.6),
+    ...check('CPU per request: transfer (20 items) ÷ hold', transferCost, '≤ 1.3', (transferCost ?? Infinity) <= 1.3),
+    ...check('peak RSS at c=128 (MiB)', Number.isFinite(peak) ? peak : undefined, '≤ 150', peak <= 150),
+    ...check(
       `WORKERS=2 ÷ one worker, c=32 hold (${fixed(twoWorkers?.requestsPerSecond, 0)} ÷ ${fixed(oneWorker?.requestsPerSecond, 0)} req/s)`,
       scaling,
       '≥ 1.6',
       (scaling ?? 0) >= 1.6,
     ),
     '',
-    keepAlive
-      ? `Coalescing: ${keepAlive.requests} identical concurrent keepAlives (c=32) made ${keepAlive.upstreamCalls} REST calls (${((1 - keepAlive.upstreamCalls / Math.max(1, keepAlive.requests)) * 100).toFixed(0)}% saved).`
-      : '',
-    '',
-    'With features on, hold as Apollo Client 4 sends it, c=32 (each cell: with / without, measured one after the other):',
-    '',
-    '| feature | req/s | p99 ms | CPU µs/req |',
-    '|---|---|---|---|',
-    ...variantRows,
-    '',
+    ...(keepAlive
+      ? [
+          `Coalescing: ${keepAlive.requests} identical concurrent keepAlives (c=32) made ${keepAlive.upstreamCalls} REST calls (${((1 - keepAlive.upstreamCalls / Math.max(1, keepAlive.requests)) * 100).toFixed(0)}% saved).`,
+          '',
+        ]
+      : []),
+    ...(variantRows.length === 0
+      ? []
+      : [
+          'With features on, hold as Apollo Client 4 sends it, c=32 (each cell: with / without, measured one after the other):',
+          '',
+          '| feature | req/s | p99 ms | CPU µs/req |',
+          '|---|---|---|---|',
+          ...variantRows,
+          '',
+        ]),
     'For each target missed: the profile, what was tried and what it changed are in README.md, section "Performance".',
     '',
+    ...everyPhase(results),
   ].join('\n');
+}
+
+const targetsIn = (results: BenchResults) => holdTargets.filter((target) => results.phases.some((phase) => phase.target === target));
+
+interface Summary {
+  readonly rounds: readonly Phase[];
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly cpuMicrosPerRequest: number;
+  readonly peakRssMiB: number;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+};
+
+/** A target's rounds of the headline cell, summed up by their medians (peak RSS: the highest). */
+function headlineCell(results: BenchResults, target: string): Summary | undefined {
+  const rounds = results.phases.filter((phase) => phase.target === target && phase.round !== undefined);
+  if (rounds.length === 0) return undefined;
+  const of = (key: 'requestsPerSecond' | 'p50Ms' | 'p99Ms' | 'cpuMicrosPerRequest') => median(rounds.map((phase) => phase[key]));
+  return {
+    rounds,
+    requestsPerSecond: of('requestsPerSecond'),
+    p50Ms: of('p50Ms'),
+    p99Ms: of('p99Ms'),
+    cpuMicrosPerRequest: of('cpuMicrosPerRequest'),
+    peakRssMiB: Math.max(...rounds.map((phase) => phase.peakRssMiB)),
+  };
+}
+
+/** The issue's question: the hold as Apollo Client 4 sends it, c=32, against each peer and the floor. */
+function headline(results: BenchResults): string[] {
+  const gateway = headlineCell(results, 'gateway');
+  const yoga = headlineCell(results, 'yoga-pothos');
+  if (!gateway || !yoga) return [];
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? a / b : undefined);
+  const targets = targetsIn(results);
+  const spread = (summary: Summary | undefined, key: 'requestsPerSecond' | 'p99Ms' | 'cpuMicrosPerRequest', digits: number) => {
+    if (!summary) return '–';
+    const values = summary.rounds.map((phase) => phase[key]);
+    return values.length < 2 ? fixed(summary[key], digits) : `${fixed(summary[key], digits)} (${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)})`;
+  };
+  const versus = (of: string, to: string) => {
+    const [a, b] = [headlineCell(results, of), headlineCell(results, to)];
+    return `| ${of} ÷ ${to} | ${fixed(ratio(a?.cpuMicrosPerRequest, b?.cpuMicrosPerRequest), 2)} | ${fixed(ratio(a?.p99Ms, b?.p99Ms), 2)} | ${fixed(ratio(a?.requestsPerSecond, b?.requestsPerSecond), 2)} |`;
+  };
+  const perRound = (key: 'cpuMicrosPerRequest' | 'p99Ms') =>
+    gateway.rounds.map((phase) => fixed(ratio(phase[key], yoga.rounds.find((other) => other.round === phase.round)?.[key]), 2)).join(', ');
+  const cpu = ratio(gateway.cpuMicrosPerRequest, yoga.cpuMicrosPerRequest) ?? Infinity;
+  const p99 = ratio(gateway.p99Ms, yoga.p99Ms) ?? Infinity;
+  const met = cpu <= 1 && p99 <= 1;
+  return [
+    '## Hold as Apollo Client 4 sends it, c=32',
+    '',
+    [`\`gateway\`: ${results.commit ?? 'this checkout'}.`, ...(results.before ? [`\`before\`: ${results.before}.`] : [])].join(' '),
+    `Every target measured ${gateway.rounds.length} times on this cell, in rotating order; each figure is the median of those rounds (lowest–highest), peak RSS the highest.`,
+    '',
+    '| target | what it is | req/s | p50 ms | p99 ms | CPU µs/req | peak RSS MiB |',
+    '|---|---|---|---|---|---|---|',
+    ...targets.map((target) => {
+      const cell = headlineCell(results, target);
+      return `| ${target} | ${describe[target]} | ${spread(cell, 'requestsPerSecond', 0)} | ${fixed(cell?.p50Ms, 3)} | ${spread(cell, 'p99Ms', 3)} | ${spread(cell, 'cpuMicrosPerRequest', 0)} | ${fixed(cell?.peakRssMiB, 0)} |`;
+    }),
+    '',
+    '| ratio of the medians | CPU per request | p99 | req/s |',
+    '|---|---|---|---|',
+    ...targets.filter((target) => target !== 'gateway').map((target) => versus('gateway', target)),
+    ...(targets.includes('before') ? [versus('before', 'yoga-pothos')] : []),
+    '',
+    `Gateway ÷ yoga-pothos round by round: CPU per request ${perRound('cpuMicrosPerRequest')}; p99 ${perRound('p99Ms')}.`,
+    '',
+    `Done when the gateway costs no more CPU per request than the bare Yoga + Pothos peer and its p99 is no worse (medians): **${met ? 'met' : 'missed'}** (CPU ${fixed(cpu, 2)}×, p99 ${fixed(p99, 2)}×).`,
+    '',
+  ];
+}
+
+/** Every target's figures, phase by phase, for the workloads measured on more than one target. */
+function everyPhase(results: BenchResults): string[] {
+  const targets = targetsIn(results);
+  const cells = results.phases
+    .filter((phase) => phase.target === 'gateway' && phase.workload !== 'userKeepAlive')
+    .filter((phase, index, all) => all.findIndex((other) => other.workload === phase.workload && other.concurrency === phase.concurrency) === index);
+  const rows = cells.flatMap(({ workload, concurrency }) =>
+    targets.flatMap((target) => {
+      const phase = find(results, target, workload, concurrency);
+      return phase
+        ? [
+            `| ${workload} | ${concurrency} | ${target} | ${fixed(phase.requestsPerSecond, 0)} | ${fixed(phase.p50Ms, 3)} | ${fixed(phase.p99Ms, 3)} | ${fixed(phase.cpuMicrosPerRequest, 0)} | ${fixed(phase.peakRssMiB, 0)} | ${phase.upstreamCalls} / ${phase.requests} | ${phase.unexpected} |`,
+          ]
+        : [];
+    }),
+  );
+  return [
+    '## Every target, phase by phase',
+    '',
+    'Measured in rotating order (each phase of a workload and concurrency starts with the next target), each target warmed up first with the bare hold at c=32.',
+    '',
+    '| workload | concurrency | target | req/s | p50 ms | p99 ms | CPU µs/req | peak RSS MiB | REST calls / answers | unexpected answers |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ];
 }
