@@ -70,18 +70,18 @@ export function builtCheckout(path: string): string {
 export async function startBuiltGateway(env: Record<string, string>, checkout: string = root): Promise<Child> {
   const child = spawn(process.execPath, ['dist/index.js'], { cwd: checkout, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
+  let exited: (code: number | null, signal: NodeJS.Signals | null) => void = () => undefined;
   const listening = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
-      if (output !== null) output += chunk.toString();
+      output += chunk.toString();
       const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match?.[1]) {
-        output = '';
-        resolve(match[1]);
-      }
+      if (match?.[1]) resolve(match[1]);
     });
-    child.once('exit', (code) => reject(new Error(`the gateway exited (${code}) before listening`)));
+    exited = (code, signal) => reject(new Error(`the gateway in ${checkout} exited (${signal ?? code}) before listening; its output:\n${output.slice(-2000)}`));
+    child.once('exit', exited);
   });
   const url = await listening;
+  child.off('exit', exited);
   child.stdout.removeAllListeners('data');
   child.stdout.resume();
   return { process: child, url, stop: () => stop(child) };
