@@ -87,9 +87,10 @@ export async function startBuiltGateway(env: Record<string, string>, checkout: s
   return { process: child, url, stop: () => stop(child) };
 }
 
+/** SIGINT: the gateway then stops at once (on SIGTERM it keeps serving 5 s for a load balancer). */
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
+  child.kill('SIGINT');
   await once(child, 'exit');
 }
 

@@ -41,17 +41,51 @@ const describe: Record<(typeof holdTargets)[number], string> = {
   floor: 'a bare node:http server forwarding the same POST with undici (bench/floor-proxy.ts)',
 };
 
-const find = (results: BenchResults, target: string, workload: string, concurrency: number): Phase | undefined =>
-  results.phases.find((phase) => phase.target === target && phase.workload === workload && phase.concurrency === concurrency);
+/** Phases of one target on one cell: its rounds when the cell was measured in rounds, else its first phase. */
+function samples(results: BenchResults, target: string, workload: string, concurrency: number): Phase[] {
+  const all = results.phases.filter((phase) => phase.target === target && phase.workload === workload && phase.concurrency === concurrency);
+  const rounds = all.filter((phase) => phase.round !== undefined);
+  return rounds.length > 0 ? rounds : all.slice(0, 1);
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+};
+
+/** A target's figures on a cell: the median of its rounds (peak RSS: the highest; counts: summed). */
+function find(results: BenchResults, target: string, workload: string, concurrency: number): Phase | undefined {
+  const rounds = samples(results, target, workload, concurrency);
+  const [first] = rounds;
+  if (rounds.length < 2) return first;
+  const of = (key: 'requestsPerSecond' | 'p50Ms' | 'p99Ms' | 'cpuMicrosPerRequest') => median(rounds.map((phase) => phase[key]));
+  const sum = (key: 'requests' | 'unexpected' | 'upstreamCalls') => rounds.reduce((total, phase) => total + phase[key], 0);
+  return {
+    target,
+    workload,
+    concurrency,
+    requests: sum('requests'),
+    unexpected: sum('unexpected'),
+    upstreamCalls: sum('upstreamCalls'),
+    requestsPerSecond: of('requestsPerSecond'),
+    p50Ms: of('p50Ms'),
+    p99Ms: of('p99Ms'),
+    cpuMicrosPerRequest: of('cpuMicrosPerRequest'),
+    peakRssMiB: Math.max(...rounds.map((phase) => phase.peakRssMiB)),
+  };
+}
 
 const fixed = (value: number | undefined, digits: number): string => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits));
 
 export function renderResults(results: BenchResults): string {
-  // One row per workload and concurrency: the first run (the WORKERS comparison repeats c=32).
+  // One row per workload and concurrency: its first phase, or the median of its rounds (the WORKERS
+  // comparison and the features measure the gateway at c=32 again, apart).
   const rows = results.phases
     .filter((phase) => phase.target === 'gateway' && phase.workload !== 'userKeepAlive')
     .filter((phase, index, all) => all.findIndex((other) => other.workload === phase.workload && other.concurrency === phase.concurrency) === index)
-    .map((gateway) => {
+    .map((first) => {
+      const gateway = find(results, 'gateway', first.workload, first.concurrency) ?? first;
       const floor = find(results, 'floor', gateway.workload, gateway.concurrency);
       const ratio = (value: number, base: number | undefined) => (base ? `${(value / base).toFixed(2)}×` : '–');
       return (
@@ -149,54 +183,28 @@ export function renderResults(results: BenchResults): string {
 
 const targetsIn = (results: BenchResults) => holdTargets.filter((target) => results.phases.some((phase) => phase.target === target));
 
-interface Summary {
-  readonly rounds: readonly Phase[];
-  readonly requestsPerSecond: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly cpuMicrosPerRequest: number;
-  readonly peakRssMiB: number;
-}
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? Number.NaN) : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-};
-
-/** A target's rounds of the headline cell, summed up by their medians (peak RSS: the highest). */
-function headlineCell(results: BenchResults, target: string): Summary | undefined {
-  const rounds = results.phases.filter((phase) => phase.target === target && phase.round !== undefined);
-  if (rounds.length === 0) return undefined;
-  const of = (key: 'requestsPerSecond' | 'p50Ms' | 'p99Ms' | 'cpuMicrosPerRequest') => median(rounds.map((phase) => phase[key]));
-  return {
-    rounds,
-    requestsPerSecond: of('requestsPerSecond'),
-    p50Ms: of('p50Ms'),
-    p99Ms: of('p99Ms'),
-    cpuMicrosPerRequest: of('cpuMicrosPerRequest'),
-    peakRssMiB: Math.max(...rounds.map((phase) => phase.peakRssMiB)),
-  };
-}
-
 /** The issue's question: the hold as Apollo Client 4 sends it, c=32, against each peer and the floor. */
 function headline(results: BenchResults): string[] {
-  const gateway = headlineCell(results, 'gateway');
-  const yoga = headlineCell(results, 'yoga-pothos');
+  const cell = (target: string) => find(results, target, 'apolloClientHold', 32);
+  const rounds = (target: string) => samples(results, target, 'apolloClientHold', 32);
+  const gateway = cell('gateway');
+  const yoga = cell('yoga-pothos');
   if (!gateway || !yoga) return [];
   const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? a / b : undefined);
   const targets = targetsIn(results);
-  const spread = (summary: Summary | undefined, key: 'requestsPerSecond' | 'p99Ms' | 'cpuMicrosPerRequest', digits: number) => {
-    if (!summary) return '–';
-    const values = summary.rounds.map((phase) => phase[key]);
-    return values.length < 2 ? fixed(summary[key], digits) : `${fixed(summary[key], digits)} (${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)})`;
+  const spread = (target: string, key: 'requestsPerSecond' | 'p99Ms' | 'cpuMicrosPerRequest', digits: number) => {
+    const values = rounds(target).map((phase) => phase[key]);
+    const middle = fixed(cell(target)?.[key], digits);
+    return values.length < 2 ? middle : `${middle} (${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)})`;
   };
   const versus = (of: string, to: string) => {
-    const [a, b] = [headlineCell(results, of), headlineCell(results, to)];
+    const [a, b] = [cell(of), cell(to)];
     return `| ${of} ÷ ${to} | ${fixed(ratio(a?.cpuMicrosPerRequest, b?.cpuMicrosPerRequest), 2)} | ${fixed(ratio(a?.p99Ms, b?.p99Ms), 2)} | ${fixed(ratio(a?.requestsPerSecond, b?.requestsPerSecond), 2)} |`;
   };
   const perRound = (key: 'cpuMicrosPerRequest' | 'p99Ms') =>
-    gateway.rounds.map((phase) => fixed(ratio(phase[key], yoga.rounds.find((other) => other.round === phase.round)?.[key]), 2)).join(', ');
+    rounds('gateway')
+      .map((phase) => fixed(ratio(phase[key], rounds('yoga-pothos').find((other) => other.round === phase.round)?.[key]), 2))
+      .join(', ');
   const cpu = ratio(gateway.cpuMicrosPerRequest, yoga.cpuMicrosPerRequest) ?? Infinity;
   const p99 = ratio(gateway.p99Ms, yoga.p99Ms) ?? Infinity;
   const met = cpu <= 1 && p99 <= 1;
@@ -204,14 +212,14 @@ function headline(results: BenchResults): string[] {
     '## Hold as Apollo Client 4 sends it, c=32',
     '',
     [`\`gateway\`: ${results.commit ?? 'this checkout'}.`, ...(results.before ? [`\`before\`: ${results.before}.`] : [])].join(' '),
-    `Every target measured ${gateway.rounds.length} times on this cell, in rotating order; each figure is the median of those rounds (lowest–highest), peak RSS the highest.`,
+    `Every target measured ${rounds('gateway').length} times on this cell, in rotating order; each figure is the median of those rounds (lowest–highest), peak RSS the highest. The same medians stand for this cell in the tables below.`,
     '',
     '| target | what it is | req/s | p50 ms | p99 ms | CPU µs/req | peak RSS MiB |',
     '|---|---|---|---|---|---|---|',
-    ...targets.map((target) => {
-      const cell = headlineCell(results, target);
-      return `| ${target} | ${describe[target]} | ${spread(cell, 'requestsPerSecond', 0)} | ${fixed(cell?.p50Ms, 3)} | ${spread(cell, 'p99Ms', 3)} | ${spread(cell, 'cpuMicrosPerRequest', 0)} | ${fixed(cell?.peakRssMiB, 0)} |`;
-    }),
+    ...targets.map(
+      (target) =>
+        `| ${target} | ${describe[target]} | ${spread(target, 'requestsPerSecond', 0)} | ${fixed(cell(target)?.p50Ms, 3)} | ${spread(target, 'p99Ms', 3)} | ${spread(target, 'cpuMicrosPerRequest', 0)} | ${fixed(cell(target)?.peakRssMiB, 0)} |`,
+    ),
     '',
     '| ratio of the medians | CPU per request | p99 | req/s |',
     '|---|---|---|---|',
@@ -225,21 +233,19 @@ function headline(results: BenchResults): string[] {
   ];
 }
 
-/** Every target's figures, phase by phase, for the workloads measured on more than one target. */
+/** Every target's figures, phase by phase (each round of the headline cell on its own row). */
 function everyPhase(results: BenchResults): string[] {
   const targets = targetsIn(results);
   const cells = results.phases
     .filter((phase) => phase.target === 'gateway' && phase.workload !== 'userKeepAlive')
     .filter((phase, index, all) => all.findIndex((other) => other.workload === phase.workload && other.concurrency === phase.concurrency) === index);
   const rows = cells.flatMap(({ workload, concurrency }) =>
-    targets.flatMap((target) => {
-      const phase = find(results, target, workload, concurrency);
-      return phase
-        ? [
-            `| ${workload} | ${concurrency} | ${target} | ${fixed(phase.requestsPerSecond, 0)} | ${fixed(phase.p50Ms, 3)} | ${fixed(phase.p99Ms, 3)} | ${fixed(phase.cpuMicrosPerRequest, 0)} | ${fixed(phase.peakRssMiB, 0)} | ${phase.upstreamCalls} / ${phase.requests} | ${phase.unexpected} |`,
-          ]
-        : [];
-    }),
+    targets.flatMap((target) =>
+      samples(results, target, workload, concurrency).map(
+        (phase) =>
+          `| ${workload} | ${concurrency}${phase.round ? ` (round ${phase.round})` : ''} | ${target} | ${fixed(phase.requestsPerSecond, 0)} | ${fixed(phase.p50Ms, 3)} | ${fixed(phase.p99Ms, 3)} | ${fixed(phase.cpuMicrosPerRequest, 0)} | ${fixed(phase.peakRssMiB, 0)} | ${phase.upstreamCalls} / ${phase.requests} | ${phase.unexpected} |`,
+      ),
+    ),
   );
   return [
     '## Every target, phase by phase',
