@@ -51,7 +51,7 @@ interface Target {
 function commitOf(checkout: string): string {
   const git = (...args: string[]) => spawnSync('git', ['-C', checkout, ...args], { encoding: 'utf8' }).stdout.trim();
   const subject = git('log', '-1', '--format=%s');
-  const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results.*') !== '';
   return `${git('log', '-1', '--format=%h') || 'unknown commit'}${dirty ? ' with uncommitted changes' : ''} (${subject.length > 72 ? `${subject.slice(0, 71)}…` : subject})`;
 }
 
