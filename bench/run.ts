@@ -2,7 +2,10 @@
  * `npm run bench`: the gateway against the floor (a bare Node proxy) and two peers — a bare
  * graphql-yoga + Pothos server and Fastify + Mercurius with graphql-jit, each serving the hold with a
  * hand-written resolver (bench/peers/) — in the same run, on loopback. Writes bench/results.json and
- * bench/results.md. Ratios, not absolute times, are the headline: the machines are shared and noisy.
+ * bench/results.md. Ratios, not absolute times, are the headline: the machines are shared and noisy,
+ * so the headline cell (the hold as Apollo Client 4 sends it, c=32) is measured in three rounds and
+ * reported by its medians. A full run takes about 5 minutes at the default phase length (about 6
+ * with BENCH_BEFORE); BENCH_ONLY=peers about 3 (4).
  *
  * Settings (environment):
  * - BENCH_SECONDS: each phase's length (default 5).
