@@ -1,18 +1,38 @@
 /**
- * `npm run bench`: the gateway against the floor (a bare Node proxy), in the same run, on loopback.
- * Writes bench/results.json and bench/results.md. Ratios, not absolute times, are the headline:
- * the machines are shared and noisy. BENCH_SECONDS sets each phase's length (default 5).
+ * `npm run bench`: the gateway against the floor (a bare Node proxy) and two peers — a bare
+ * graphql-yoga + Pothos server and Fastify + Mercurius with graphql-jit, each serving the hold with a
+ * hand-written resolver (bench/peers/) — in the same run, on loopback. Writes bench/results.json and
+ * bench/results.md. Ratios, not absolute times, are the headline: the machines are shared and noisy,
+ * so the headline cell (the hold as Apollo Client 4 sends it, c=32) is measured in three rounds and
+ * reported by its medians. A full run takes about 5 minutes at the default phase length (about 6
+ * with BENCH_BEFORE); BENCH_ONLY=peers about 3 (4).
+ *
+ * Settings (environment):
+ * - BENCH_SECONDS: each phase's length (default 5).
+ * - BENCH_ONLY=peers: only the comparison of every target on the hold (warm-up, then
+ *   `apolloClientHold` and `interactionHold` at c=1, 32, 128), without the transfer, WORKERS,
+ *   coalescing and features phases.
+ * - BENCH_BEFORE=/path/to/checkout: adds `before`, another checkout's gateway (`node dist/index.js`
+ *   there, with the same environment as ours), measured beside the others on the hold. Make it with
+ *   `git worktree add /tmp/before <commit> && (cd /tmp/before && npm ci && npm run build)`, then
+ *   `BENCH_BEFORE=/tmp/before npm run bench` (a checkout without dist/ is built first).
  */
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus, totalmem } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { percentile, runLoad } from './load.js';
-import { cpuSeconds, forkHelper, processTree, residentBytes, startBuiltGateway, type Child } from './processes.js';
+import { builtCheckout, cpuSeconds, forkHelper, processTree, residentBytes, root, startBuiltGateway, type Child } from './processes.js';
 import { renderResults, type BenchResults, type Phase } from './report.js';
 import { RedisServer } from '../test/helpers/redis-server.js';
-import { clientAccept, sentAsClients, workloads } from './workloads.js';
+import { clientAccept, holdWorkloads, sentAsClients, workloads, type Workload } from './workloads.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && only !== 'peers') throw new Error(`BENCH_ONLY=${only}: the one subset is "peers"`);
+const beforePath = process.env.BENCH_BEFORE;
+/** How often every target is measured on the headline cell: the hold as Apollo Client 4 sends it, c=32. */
+const headlineRounds = 3;
 const headers = {
   'content-type': 'application/json',
   accept: 'application/json',
@@ -21,35 +41,91 @@ const headers = {
   'via-client-sessionid': 'bench-session',
 };
 
-type Workload = keyof typeof workloads;
-
 interface Target {
   readonly name: string;
   readonly child: Child;
   readonly path: string;
   readonly expect: (status: number, body: string) => boolean;
+  /** The workloads it can answer; all when absent. */
+  readonly serves?: readonly Workload[];
 }
 
+/** A checkout's commit, as the report names it. */
+function commitOf(checkout: string): string {
+  const git = (...args: string[]) => spawnSync('git', ['-C', checkout, ...args], { encoding: 'utf8' }).stdout.trim();
+  const subject = git('log', '-1', '--format=%s');
+  const dirty = git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results.*') !== '';
+  return `${git('log', '-1', '--format=%h') || 'unknown commit'}${dirty ? ' with uncommitted changes' : ''} (${subject.length > 72 ? `${subject.slice(0, 71)}…` : subject})`;
+}
+
+/** The list turned by `by` places: over successive phases every target takes every position. */
+const rotate = <T>(list: readonly T[], by: number): T[] => list.map((_, index) => list[(index + by) % list.length] as T);
+
 async function main(): Promise<void> {
-  const stub = await forkHelper('./stub-upstream.ts');
+  // Built (if need be) before anything starts: a failed build leaves no process behind.
+  const beforeCheckout = beforePath === undefined ? undefined : builtCheckout(beforePath);
+  const started: Child[] = [];
+  const start = async (starting: Promise<Child>): Promise<Child> => {
+    const child = await starting;
+    started.push(child);
+    return child;
+  };
+  const phases: Phase[] = [];
+  try {
+    const stub = await start(forkHelper('./stub-upstream.ts'));
+    const measure = measurer(stub);
+    const accepted = (status: number, body: string) => status === 200 && body.includes('CommandAccepted"');
+    const gatewayEnv = { PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: stub.url, ALVARIA_ORG_ID: 'bench', LOG_LEVEL: 'info' };
+    const peerEnv = { UPSTREAM_URL: stub.url, NODE_ENV: 'production' };
+    const gateway: Target = { name: 'gateway', child: await start(startBuiltGateway(gatewayEnv)), path: '/graphql', expect: accepted };
+    const others: Target[] = [
+      // The same environment as ours, in the other checkout.
+      ...(beforeCheckout ? [{ name: 'before', child: await start(startBuiltGateway(gatewayEnv, beforeCheckout)), path: '/graphql', expect: accepted, serves: holdWorkloads }] : []),
+      { name: 'yoga-pothos', child: await start(forkHelper('./peers/yoga-pothos.ts', peerEnv)), path: '/graphql', expect: accepted, serves: holdWorkloads },
+      { name: 'mercurius', child: await start(forkHelper('./peers/mercurius.ts', peerEnv)), path: '/graphql', expect: accepted, serves: holdWorkloads },
+      { name: 'floor', child: await start(forkHelper('./floor-proxy.ts', { UPSTREAM_URL: stub.url })), path: '/', expect: (status) => status === 202 },
+    ];
+    const targets = [gateway, ...others];
+
+    console.log(`warm-up (${seconds} s each)`);
+    for (const target of targets) await measure(target, 'interactionHold', 32);
+    let order = 0;
+    const measureEach = async (workload: Workload, concurrency: number, round?: number) => {
+      const serving = targets.filter((target) => target.serves?.includes(workload) ?? true);
+      for (const target of rotate(serving, order++)) phases.push({ ...(await measure(target, workload, concurrency)), ...(round ? { round } : {}) });
+    };
+    for (const workload of holdWorkloads) {
+      for (const concurrency of [1, 32, 128]) await measureEach(workload, concurrency, workload === 'apolloClientHold' && concurrency === 32 ? 1 : undefined);
+    }
+    // The headline cell again, so that its figures are a median rather than one draw of a shared machine.
+    for (let round = 2; round <= headlineRounds; round += 1) await measureEach('apolloClientHold', 32, round);
+    if (only !== 'peers') for (const concurrency of [1, 32, 128]) await measureEach('interactionTransfer20', concurrency);
+    // Only the gateway is measured from here on: the others stop, to leave it the machine.
+    for (const target of others) await target.child.stop();
+    if (only !== 'peers') phases.push(...(await gatewayOnlyPhases(gateway, gatewayEnv, measure)));
+  } finally {
+    for (const child of started.reverse()) await child.stop();
+  }
+  report(phases, beforeCheckout);
+}
+
+type Measure = (target: Target, workload: Workload, concurrency: number) => Promise<Phase>;
+
+/** Measures one phase: `concurrency` clients sending `workload` back to back for BENCH_SECONDS. */
+function measurer(stub: Child): Measure {
   const upstreamCalls = async (): Promise<number> => {
     stub.process.send({ count: true });
     const [message] = (await once(stub.process, 'message')) as [{ received: number }];
     return message.received;
   };
-  const floor: Target = { name: 'floor', child: await forkHelper('./floor-proxy.ts', { UPSTREAM_URL: stub.url }), path: '/', expect: (status) => status === 202 };
-  const gatewayEnv = { PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: stub.url, ALVARIA_ORG_ID: 'bench', LOG_LEVEL: 'info' };
-  const accepted = (status: number, body: string) => status === 200 && body.includes('CommandAccepted"');
-  const gateway: Target = { name: 'gateway', child: await startBuiltGateway(gatewayEnv), path: '/graphql', expect: accepted };
-
-  async function measure(target: Target, workload: Workload, concurrency: number, durationMs = seconds * 1000): Promise<Phase> {
+  return async (target, workload, concurrency) => {
     const pids = processTree(target.child.process.pid ?? 0);
     const cpuBefore = cpuSeconds(pids);
     const callsBefore = await upstreamCalls();
     let peakRss = residentBytes(pids);
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, residentBytes(pids))), 100);
     const sent = sentAsClients.has(workload) ? { ...headers, accept: clientAccept } : headers;
-    const load = await runLoad({ url: target.child.url, path: target.path, headers: sent, body: workloads[workload], concurrency, durationMs, expect: target.expect });
+    const load = await runLoad({ url: target.child.url, path: target.path, headers: sent, body: workloads[workload], concurrency, durationMs: seconds * 1000, expect: target.expect });
     clearInterval(sampler);
     const cpu = cpuSeconds(pids) - cpuBefore;
     const calls = (await upstreamCalls()) - callsBefore;
@@ -67,71 +143,63 @@ async function main(): Promise<void> {
       peakRssMiB: peakRss / 1024 / 1024,
     };
     console.log(
-      `${phase.target.padEnd(10)} ${workload.padEnd(22)} c=${String(concurrency).padEnd(4)} ${phase.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${phase.p50Ms.toFixed(3)} ms  p99 ${phase.p99Ms.toFixed(3)} ms  ${phase.cpuMicrosPerRequest.toFixed(0)} µs CPU/req  RSS ${phase.peakRssMiB.toFixed(0)} MiB  upstream ${calls}/${load.requests}`,
+      `${phase.target.padEnd(12)} ${workload.padEnd(22)} c=${String(concurrency).padEnd(4)} ${phase.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${phase.p50Ms.toFixed(3)} ms  p99 ${phase.p99Ms.toFixed(3)} ms  ${phase.cpuMicrosPerRequest.toFixed(0)} µs CPU/req  RSS ${phase.peakRssMiB.toFixed(0)} MiB  upstream ${calls}/${load.requests}`,
     );
     return phase;
+  };
+}
+
+/** What only the gateway has: WORKERS=2, coalescing, each feature on. */
+async function gatewayOnlyPhases(gateway: Target, gatewayEnv: Record<string, string>, measure: Measure): Promise<Phase[]> {
+  const phases: Phase[] = [];
+  // WORKERS=2: one process per core on a shared port, against the same gateway with one.
+  const clustered: Target = { ...gateway, name: 'gateway-2w', child: await startBuiltGateway({ ...gatewayEnv, WORKERS: '2' }) };
+  try {
+    await measure(clustered, 'interactionHold', 32);
+    for (const target of [gateway, clustered]) phases.push(await measure(target, 'interactionHold', 32));
+  } finally {
+    await clustered.child.stop();
   }
 
-  const phases: Phase[] = [];
+  // Identical in-flight keepAlives are coalesced: fewer REST calls than answers.
+  phases.push(await measure(gateway, 'userKeepAlive', 32));
+
+  // Features on, each beside the plain gateway in the same conditions: tracing exported to a
+  // loopback collector, rate limits (high enough never to refuse) in memory and in Redis.
+  const sink = await forkHelper('./otlp-sink.ts');
+  const redis = await RedisServer.start();
+  const noLimit = { RATE_LIMIT_PER_CREDENTIAL: '1000000', RATE_LIMIT_PER_ORGANIZATION: '1000000' };
+  const variants: Array<[string, Record<string, string>]> = [
+    ['gateway-traced', { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url }],
+    ['gateway-limits', noLimit],
+    ['gateway-limits-redis', { ...noLimit, REDIS_URL: redis.url }],
+  ];
   try {
-    console.log(`warm-up (${seconds} s each)`);
-    for (const target of [floor, gateway]) await measure(target, 'interactionHold', 32);
-    let order = 0;
-    for (const workload of ['apolloClientHold', 'interactionHold', 'interactionTransfer20'] as const) {
-      for (const concurrency of [1, 32, 128]) {
-        const pair = order++ % 2 === 0 ? [floor, gateway] : [gateway, floor];
-        for (const target of pair) phases.push(await measure(target, workload, concurrency));
+    for (const [name, env] of variants) {
+      const variant: Target = { ...gateway, name, child: await startBuiltGateway({ ...gatewayEnv, ...env }) };
+      try {
+        // A fresh process: warmed up as long as the others were, so that only the feature differs.
+        await measure(variant, 'apolloClientHold', 32);
+        for (const target of [gateway, variant]) phases.push(await measure(target, 'apolloClientHold', 32));
+      } finally {
+        await variant.child.stop();
       }
-    }
-
-    // WORKERS=2: one process per core on a shared port, against the same gateway with one.
-    const clustered: Target = { ...gateway, name: 'gateway-2w', child: await startBuiltGateway({ ...gatewayEnv, WORKERS: '2' }) };
-    try {
-      await measure(clustered, 'interactionHold', 32);
-      for (const target of [gateway, clustered]) phases.push(await measure(target, 'interactionHold', 32));
-    } finally {
-      await clustered.child.stop();
-    }
-
-    // Identical in-flight keepAlives are coalesced: fewer REST calls than answers.
-    phases.push(await measure(gateway, 'userKeepAlive', 32));
-
-    // Features on, each beside the plain gateway in the same conditions: tracing exported to a
-    // loopback collector, rate limits (high enough never to refuse) in memory and in Redis.
-    const sink = await forkHelper('./otlp-sink.ts');
-    const redis = await RedisServer.start();
-    const noLimit = { RATE_LIMIT_PER_CREDENTIAL: '1000000', RATE_LIMIT_PER_ORGANIZATION: '1000000' };
-    const variants: Array<[string, Record<string, string>]> = [
-      ['gateway-traced', { OTEL_EXPORTER_OTLP_ENDPOINT: sink.url }],
-      ['gateway-limits', noLimit],
-      ['gateway-limits-redis', { ...noLimit, REDIS_URL: redis.url }],
-    ];
-    try {
-      for (const [name, env] of variants) {
-        const variant: Target = { ...gateway, name, child: await startBuiltGateway({ ...gatewayEnv, ...env }) };
-        try {
-          // A fresh process: warmed up as long as the others were, so that only the feature differs.
-          await measure(variant, 'apolloClientHold', 32);
-          for (const target of [gateway, variant]) phases.push(await measure(target, 'apolloClientHold', 32));
-        } finally {
-          await variant.child.stop();
-        }
-      }
-    } finally {
-      await sink.stop();
-      await redis.stop();
     }
   } finally {
-    await gateway.child.stop();
-    await floor.child.stop();
-    await stub.stop();
+    await sink.stop();
+    await redis.stop();
   }
+  return phases;
+}
 
+function report(phases: readonly Phase[], beforeCheckout: string | undefined): void {
   const invalid = phases.filter((phase) => phase.unexpected > 0 || (phase.workload !== 'userKeepAlive' && phase.upstreamCalls !== phase.requests));
   const results: BenchResults = {
     date: new Date().toISOString(),
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`,
     phaseSeconds: seconds,
+    commit: commitOf(root),
+    ...(beforeCheckout ? { before: commitOf(beforeCheckout) } : {}),
     phases,
   };
   writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

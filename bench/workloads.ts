@@ -39,3 +39,8 @@ export const workloads = {
   }),
   userKeepAlive: JSON.stringify({ query: keepAliveQuery, variables: { id: 'agent-1', input: { ehubSessionId: '4875', sessionTimeout: 600 } } }),
 } as const;
+
+export type Workload = keyof typeof workloads;
+
+/** The hold, bare and as Apollo Client 4 sends it: what the peers (bench/peers/) serve. */
+export const holdWorkloads: readonly Workload[] = ['apolloClientHold', 'interactionHold'];
