@@ -44,6 +44,8 @@ export interface RestCallOptions {
    * own would cut the call short (a held retrieval waits for events longer than a command).
    */
   readonly idleTimeoutMs?: number;
+  /** Told when the request reaches a connection (it is being written): the API has it from then on. */
+  readonly onWritten?: () => void;
 }
 
 export interface RestAnswer {
@@ -95,7 +97,7 @@ export class AnswerTooLargeError extends Error {
 export async function sendRestCall(call: RestRequest, options: RestCallOptions, attempts: { count: number } = { count: 1 }): Promise<RestAnswer> {
   const { timeoutMs } = options;
   const deadline = new CallDeadline(timeoutMs, options.signal);
-  const writes = new WriteTracker(deadline.signal);
+  const writes = new WriteTracker(deadline.signal, options.onWritten);
   try {
     // Raced: undici would only notice the signal of a request waiting for a connection once it has one.
     const response = await deadline.within(sendOnce(call, options, deadline, writes, attempts));

@@ -64,6 +64,11 @@ export interface SessionDeleted {
 }
 
 const DEFAULT_MAX_EVENTS_BODY_BYTES = 16 * 1024 * 1024;
+/**
+ * A retrieval sent as the circuit's probe that the API has held this long is a success: the API
+ * works (it waits for events), and commands need not wait up to 30 s for the probe's end.
+ */
+const PROBE_HELD_MS = 1_000;
 /** A create's answer is a few fields. */
 const MAX_CREATED_BODY_BYTES = 64 * 1024;
 
@@ -139,20 +144,30 @@ export class StreamingClient {
     return sendCommand(command, { guard: this.options.guard, onCall: this.onCall }, post);
   }
 
-  /** A poller's call: through the origin's circuit (an answer of any status but 500–504 is a success), observed. */
+  /**
+   * A poller's call: through the origin's circuit (an answer of any status but 500–504 is a
+   * success, and so is a retrieval probe the API holds), observed.
+   */
   private async polled(request: StreamingRequest, organization: string, overrides: SendOverrides): Promise<RestAnswer> {
     const { breakers } = this.options;
-    const observed = () => observeCall({ endpoint: endpointOf(request), organization }, this.onCall, (attempts) => this.send(request, organization, { parent: null, ...overrides }, attempts));
+    const observed = (onWritten?: () => void) =>
+      observeCall({ endpoint: endpointOf(request), organization }, this.onCall, (attempts) =>
+        this.send(request, organization, { parent: null, ...overrides, ...(onWritten ? { onWritten } : {}) }, attempts),
+      );
     if (!breakers) return observed();
     const admission = breakers.admit(originOf(this.urlOf(organization, request)));
     if (!admission.admitted) throw new UpstreamUnavailableError(circuitOpenMessage(admission.retryAfterSeconds), admission.retryAfterSeconds);
+    let held: NodeJS.Timeout | undefined;
+    const heldProbe = admission.probe && request.operation === 'retrieveEvents' ? () => (held ??= setTimeout(() => admission.settle(200), PROBE_HELD_MS)) : undefined;
     try {
-      const answer = await observed();
+      const answer = await observed(heldProbe);
       admission.settle(answer.status, answer.status === 503 ? answer.retryAfterSeconds : null);
       return answer;
     } catch (error) {
       admission.settle(callOutcomeOf(error));
       throw error;
+    } finally {
+      clearTimeout(held);
     }
   }
 
@@ -180,6 +195,7 @@ export class StreamingClient {
 }
 
 interface SendOverrides {
+  readonly onWritten?: () => void;
   readonly dispatcher?: Dispatcher;
   readonly timeoutMs?: number;
   readonly idleTimeoutMs?: number;

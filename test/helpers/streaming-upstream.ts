@@ -83,7 +83,7 @@ export interface StreamingUpstream {
   /** How long a retrieval is held while there is nothing to deliver (default 25 s). */
   holdMs: number;
   /** A session, as if created through the API. */
-  createSession(options?: { readonly requireAcknowledgement?: boolean; readonly organization?: string }): string;
+  createSession(options?: { readonly requireAcknowledgement?: boolean; readonly organization?: string; readonly id?: string }): string;
   /** Events of `kind` appear in the session; their sequence numbers. */
   emit(sessionId: string, kind: string, count?: number, payload?: (sequenceNumber: number) => unknown): number[];
   /** The API forgets the session (retrievals answer 404). */
@@ -253,7 +253,7 @@ export async function startStreamingUpstream(port = 0): Promise<StreamingUpstrea
     maxInFlightOf: (sessionId) => maxBySession.get(sessionId) ?? 0,
     holdMs: 25_000,
     createSession: (options = {}) => {
-      const id = randomUUID();
+      const id = options.id ?? randomUUID();
       sessions.set(id, {
         id,
         organization: options.organization ?? 'acme',
