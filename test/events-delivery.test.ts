@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamingSettings } from '../src/config/read-config.js';
-import { credentials, metricValue, range, request, startHub, subscribed, waitFor, type TestHub } from './helpers/event-hubs.js';
+import { credentials, heldAfter, metricValue, range, request, startHub, subscribed, waitFor, type TestHub } from './helpers/event-hubs.js';
 import { RedisServer } from './helpers/redis-server.js';
 import { startStreamingUpstream, type StreamingUpstream } from './helpers/streaming-upstream.js';
 
@@ -196,6 +196,7 @@ describe.each<Deployment>(['one process', 'two replicas on Redis'])('%s', (deplo
     await waitFor('a held retrieval for the remaining subscriber', async () => upstream.inFlight(session) === 1 && (await sum([a, b], 'streaming_pollers_active')) === 1);
     upstream.emit(session, 'engagementCenter.Active', 1);
     await waitFor('the remaining subscriber gets the event', () => second.events.length >= 1);
+    await heldAfter(upstream, session, 1);
 
     const controller = new AbortController();
     const third = await subscribed(b.hub, request(ORG, session, 'alice', { signal: controller.signal }));

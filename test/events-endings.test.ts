@@ -15,7 +15,7 @@ import type { StreamingSettings } from '../src/config/read-config.js';
 import type { UpstreamCall } from '../src/datasources/command-call.js';
 import { SubscriptionEnded } from '../src/events/event-hub.js';
 import { CircuitBreakers, type CircuitChange } from '../src/protection/circuit-breaker.js';
-import { collect, endingOf, metricValue, range, request, startHub, subscribed, waitFor, type TestHub, type TestHubOptions } from './helpers/event-hubs.js';
+import { collect, endingOf, heldAfter, metricValue, range, request, startHub, subscribed, waitFor, type TestHub, type TestHubOptions } from './helpers/event-hubs.js';
 import { silentLogger } from './helpers/logs.js';
 import { RedisServer } from './helpers/redis-server.js';
 import { startStreamingUpstream, type StreamingUpstream } from './helpers/streaming-upstream.js';
@@ -55,10 +55,6 @@ function replicas(deployment: Deployment, settings: Partial<StreamingSettings> =
   return [hub({ settings, redisUrl: redis.url, keyPrefix }), hub({ settings, redisUrl: redis.url, keyPrefix })];
 }
 
-/** Once `sequenceNumber` is acknowledged and the next retrieval is held: a scripted answer applies to the one after it. */
-const heldAfter = (session: string, sequenceNumber: number) =>
-  waitFor(`retrieval held after ${sequenceNumber}`, () => upstream.acknowledgements.some((ack) => ack.sessionId === session && ack.sequenceNumber === sequenceNumber) && upstream.inFlight(session) === 1);
-
 /** Every log line of these hubs, as text: it must hold no secret. */
 const logText = (hubs: readonly TestHub[]) => [...new Set(hubs)].map((each) => each.logs.text()).join('\n');
 
@@ -78,7 +74,7 @@ describe.each<Deployment>(['one process', 'two replicas on Redis'])('endings, %s
     const bystander = await subscribed(b.hub, request(ORG, otherSession, 'alice'));
     upstream.emit(session, 'engagementCenter.Active', 2, () => ({ secret: 'payload-marker' }));
     await waitFor('two events everywhere', () => subscribers.every((s) => s.events.length >= 2));
-    await heldAfter(session, 2);
+    await heldAfter(upstream, session, 2);
     upstream.script(session, { status });
     upstream.emit(session, 'engagementCenter.Wrap', 1); // answers the held retrieval; the next gets the status
     await Promise.all(subscribers.map((s) => s.ended));
@@ -116,7 +112,7 @@ describe.each<Deployment>(['one process', 'two replicas on Redis'])('endings, %s
     const subscribers = [await subscribed(a.hub, request(ORG, session, 'alice')), await subscribed(b.hub, request(ORG, session, 'alice'))];
     upstream.emit(session, 'engagementCenter.Active', 1);
     await waitFor('the first event', () => subscribers.every((s) => s.events.length >= 1));
-    await heldAfter(session, 1);
+    await heldAfter(upstream, session, 1);
     const before = upstream.retrievals.length; // the held one included
     upstream.script(session, { status: 500 }, { status: 409 }, { status: 429, headers: { 'retry-after': '1' } }, { reset: true }, { status: 503 });
     upstream.emit(session, 'engagementCenter.Active', 1); // ends the held retrieval: the scripted faults follow

@@ -4,7 +4,7 @@
  * ends the session's subscriptions (the ending is then stored, so that every replica's subscribers
  * receive it). Faults are retried without ending anything (`retrieval-outcome.ts`). Retrieved
  * events that could not be stored (Redis away) are neither acknowledged nor forgotten: they are
- * stored before anything else is retrieved.
+ * stored before anything else is retrieved, even after the lease was lost meanwhile.
  */
 import type { StreamingClient } from '../datasources/streaming-client.js';
 import { isSuccess, type WireEvent } from '../datasources/streaming-api.js';
@@ -56,6 +56,8 @@ export interface PollerContext {
   readonly faults: PollFaults;
   /** A store that could not reach the log (Redis). */
   readonly storeFailed: (error: unknown) => void;
+  /** Aborted when the channel closes: what was retrieved is then left unstored. (The poll's own signal also aborts when the lease is lost.) */
+  readonly stopping: AbortSignal;
 }
 
 export type PollerEnd =
@@ -68,12 +70,13 @@ export type PollerEnd =
 export async function poll(context: PollerContext, signal: AbortSignal): Promise<PollerEnd> {
   const { target, progress, faults } = context;
   let failures = 0;
-  while (!signal.aborted) {
+  for (;;) {
+    // What was retrieved is stored first, even when the lease was lost meanwhile.
     if (progress.pending) {
       const stored = await storePending(context, signal);
       if (stored !== 'stored') return { kind: stored };
-      continue;
     }
+    if (signal.aborted) break;
     let outcome: RetrievalOutcome;
     try {
       const answer = await context.transport.retrieveEvents(target.organization, target.credentials, target.sessionId, context.maxEvents, signal);
@@ -104,31 +107,40 @@ function inOrder(events: readonly WireEvent[]): WireEvent[] {
   return sorted.filter((event, index) => index === 0 || event.sequenceNumber !== sorted[index - 1]?.sequenceNumber);
 }
 
+/** While the log does not answer, storing is tried again at least every second: its connection reconnects as often. */
+const STORE_RETRY_MAX_MS = 1_000;
+
+/**
+ * Stores what was retrieved, then acknowledges it. Stopping (the channel closes) leaves it
+ * unstored and unacknowledged; losing the lease does not stop it (the log's order keeps it safe),
+ * but the poller stops afterwards.
+ */
 async function storePending(context: PollerContext, signal: AbortSignal): Promise<'stored' | 'stopped' | 'lost'> {
   const { progress } = context;
   const pending = progress.pending;
   if (!pending) return 'stored';
   let failures = 0;
+  let held = true;
   for (;;) {
-    if (signal.aborted) return 'stopped';
+    if (context.stopping.aborted) return 'stopped';
     // Those at or below the floor are stored already (delivered again by the API): dropped.
     const fresh = pending.events.filter((event) => isAfter(eventPosition(event.sequenceNumber), progress.floor));
     const last = fresh.at(-1);
     if (!last) break;
     try {
       const stored = await context.log.append(context.key, context.holder, fresh);
-      if (!stored.held) return 'lost';
       context.metrics.streamingEvents.inc(stored.added);
       progress.stored = laterOf(progress.stored, eventPosition(last.sequenceNumber));
+      held = stored.held;
       break;
     } catch (error) {
       context.storeFailed(error);
-      await pause(backoffMs(failures++), signal);
+      await pause(Math.min(STORE_RETRY_MAX_MS, backoffMs(failures++)), context.stopping);
     }
   }
   progress.pending = null;
-  await acknowledge(context, pending.acknowledgeUpTo, signal);
-  return 'stored';
+  await acknowledge(context, pending.acknowledgeUpTo, context.stopping);
+  return held && !signal.aborted ? 'stored' : 'lost';
 }
 
 /** Acknowledges everything up to `sequenceNumber`, once stored. A failure is logged: the API delivers those again, and they are dropped and acknowledged then. */

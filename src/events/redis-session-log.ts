@@ -6,6 +6,9 @@
  * Replays give the last `retainEvents` entries, none older than `retainMs`; a stream keeps
  * `LIVE_MARGIN` entries more than that, so that a relay a little behind still reads every entry
  * (a batch alone may hold more than `retainEvents`), and expires `retainMs` after its last write.
+ * Events are stored whoever holds the lease (a poller that lost it while Redis was away still
+ * stores what it retrieved: the stream's order refuses anything below its last entry), endings
+ * only by the holder.
  * Reading as they come is the relay's job (`redis-relay.ts`).
  */
 import type { Redis } from 'ioredis';
@@ -18,12 +21,12 @@ import { isRetained, type EndStored, type LogEntry, type RetentionSettings, type
 import type { SessionKey } from './session-key.js';
 import type { UpstreamEndingCode } from './subscription-ended.js';
 
-/** Takes the lease when nobody holds it; -1 when another does. Then each event not stored yet; the count added. */
+/** Each event not stored yet; {1 when `holder` holds the lease (taking it when nobody does) else 0, the count added}. */
 const APPEND_SCRIPT = `
 local holder = redis.call('GET', KEYS[1])
+local held = 1
 if holder ~= ARGV[1] then
-  if holder then return -1 end
-  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  if holder then held = 0 else redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
 end
 local added = 0
 for i = 6, #ARGV, 2 do
@@ -32,7 +35,7 @@ for i = 6, #ARGV, 2 do
   if type(reply) == 'string' then added = added + 1 end
 end
 if added > 0 then redis.call('PEXPIRE', KEYS[2], ARGV[4]) end
-return added
+return { held, added }
 `;
 
 /** The ending, after the stream's last entry and after the floor; its id, or -1 when another replica holds the lease. */
@@ -59,7 +62,7 @@ return id
 /** Entries a stream keeps beyond `retainEvents` for relays that read a little behind its writer. */
 export const LIVE_MARGIN = 1_000;
 
-type AppendCommand = (lease: string, stream: string, ...args: Array<string | number>) => Promise<number>;
+type AppendCommand = (lease: string, stream: string, ...args: Array<string | number>) => Promise<[number, number]>;
 type EndCommand = (lease: string, stream: string, ...args: Array<string | number>) => Promise<string | number>;
 
 export interface RedisSessionLogOptions extends RetentionSettings {
@@ -90,8 +93,8 @@ export class RedisSessionLog implements SessionLog {
     const { keys, leaseTtlMs, retainEvents, retainMs } = this.options;
     const receivedAt = new Date(this.now()).toISOString();
     const args = events.flatMap((event) => [event.sequenceNumber, encodeEvent(event)]);
-    const added = await this.appendCommand(keys.lease(key), keys.stream(key), holder, leaseTtlMs, retainEvents + LIVE_MARGIN, retainMs, receivedAt, ...args);
-    return added < 0 ? { held: false } : { held: true, added };
+    const [held, added] = await this.appendCommand(keys.lease(key), keys.stream(key), holder, leaseTtlMs, retainEvents + LIVE_MARGIN, retainMs, receivedAt, ...args);
+    return { held: held === 1, added };
   }
 
   async end(key: SessionKey, holder: string, code: UpstreamEndingCode, floor: Position): Promise<EndStored> {

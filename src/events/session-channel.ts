@@ -127,6 +127,7 @@ export class SessionChannel {
           metrics,
           faults,
           storeFailed: this.options.storeFailed,
+          stopping: signal,
         },
         AbortSignal.any([signal, lease.lost]),
       );

@@ -23,18 +23,22 @@ export interface Snapshot {
   readonly retained: readonly LogEntry[];
 }
 
-/** `held: false`: another replica holds the session's lease, so nothing was stored. */
-export type Stored = { readonly held: true; readonly added: number } | { readonly held: false };
+/** `held: false`: another replica holds the session's lease (the events were stored all the same); `added`: events new to the log. */
+export interface Stored {
+  readonly held: boolean;
+  readonly added: number;
+}
+/** `held: false`: another replica holds the session's lease, so the ending was not stored. */
 export type EndStored = { readonly held: true; readonly position: Position } | { readonly held: false };
 
 export interface SessionLog {
   /**
-   * Stores the events after the last position, received now, if `holder` holds the session's
-   * lease (or nobody does: then it takes it). Rejects when the store cannot be reached: then
+   * Stores the events after the last position, received now, and says whether `holder` holds the
+   * session's lease (taking it when nobody does). Rejects when the store cannot be reached: then
    * nothing may be acknowledged.
    */
   append(key: SessionKey, holder: string, events: readonly WireEvent[]): Promise<Stored>;
-  /** Stores the ending of every subscription of the session, after the last entry and after `floor`. */
+  /** Stores the ending of every subscription of the session, after the last entry and after `floor`, if `holder` holds the lease. */
   end(key: SessionKey, holder: string, code: UpstreamEndingCode, floor: Position): Promise<EndStored>;
   /** The last position and, when `after` is given, the retained entries after it. */
   snapshot(key: SessionKey, after: Position | null): Promise<Snapshot>;

@@ -12,6 +12,7 @@ import { createEventHub, SubscriptionEnded, type AgentEvent, type EventHub, type
 import { GatewayMetrics } from '../../src/observability/metrics.js';
 import { connectRedis, type SharedRedis } from '../../src/state/redis.js';
 import { captureLogs, type CapturedLogs } from './logs.js';
+import type { StreamingUpstream } from './streaming-upstream.js';
 
 export const streamingDefaults: StreamingSettings = readConfig({}).streaming;
 
@@ -112,6 +113,13 @@ export async function waitFor(what: string, condition: () => boolean | Promise<b
     await sleep(20);
   }
 }
+
+/** Once `sequenceNumber` is acknowledged and the session's next retrieval is held (a scripted answer then applies to the one after it). */
+export const heldAfter = (upstream: StreamingUpstream, session: string, sequenceNumber: number): Promise<void> =>
+  waitFor(
+    `a retrieval held after ${sequenceNumber} was acknowledged`,
+    () => upstream.acknowledgements.some((ack) => ack.sessionId === session && ack.sequenceNumber === sequenceNumber) && upstream.inFlight(session) === 1,
+  );
 
 export const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
