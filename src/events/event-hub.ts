@@ -91,11 +91,12 @@ interface Engine {
 }
 
 function memoryEngine(settings: StreamingSettings): Engine {
+  const log = new MemorySessionLog(settings);
   return {
-    log: new MemorySessionLog(settings),
+    log,
     lease: () => alwaysHeld,
     storeFailed: () => {},
-    close: async () => {},
+    close: () => log.close(),
   };
 }
 
@@ -117,8 +118,10 @@ function redisEngine(shared: SharedRedis, options: EventHubOptions): Engine {
     lease: (key) => leases.keeper(key, timings, connections.failed),
     storeFailed: connections.failed,
     close: async () => {
-      await log.close();
+      // The relay may be blocked in a read that no command can cut short when Redis is away: its connection goes first.
+      const relayStopped = log.close();
       await connections.close();
+      await relayStopped;
     },
   };
 }
