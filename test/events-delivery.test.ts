@@ -129,6 +129,21 @@ describe.each<Deployment>(['one process', 'two replicas on Redis'])('%s', (deplo
     expect(ahead.ids()).toEqual([11, 12]);
   });
 
+  it('resumes with what is kept for STREAMING_RETAIN_MS: older events are left out of the replay', async () => {
+    const session = upstream.createSession();
+    const [a, b] = replicas(deployment, { retainMs: 3_000 });
+    const first = await subscribed(a.hub, request(ORG, session, 'alice'));
+    upstream.emit(session, 'engagementCenter.Active', 3);
+    await waitFor('3 events', () => first.events.length >= 3);
+    await sleep(3_100); // the first three are older than the retention from now on
+    upstream.emit(session, 'engagementCenter.Active', 2);
+    await waitFor('5 events', () => first.events.length >= 5);
+    const resumed = await subscribed(b.hub, request(ORG, session, 'alice', { after: 0 }));
+    await waitFor('the replay', () => resumed.events.length >= 2);
+    await sleep(200);
+    expect(resumed.ids()).toEqual([4, 5]);
+  });
+
   it('filters by kinds without losing its place', async () => {
     const session = upstream.createSession();
     const [a, b] = replicas(deployment);
