@@ -16,6 +16,7 @@ export type OperationLimits = GatewayConfig['limits'];
 export type HttpSettings = GatewayConfig['http'];
 export type PersistedQuerySettings = GatewayConfig['persistedQueries'];
 export type ProtectionSettings = GatewayConfig['protection'];
+export type StreamingSettings = GatewayConfig['streaming'];
 
 /** Every setting in the order `--help` and the README list them. */
 export const settings: readonly PlacedSetting[] = flatten(settingTable);

@@ -122,6 +122,48 @@ export const settingTable = {
     }),
     rateLimitWindowMs: setting({ name: 'RATE_LIMIT_WINDOW_MS', default: 1_000, parser: integer(1, HOUR), description: 'The sliding window both rate limits count in.' }),
   },
+  /** Agent events: the pollers of the Streaming API and the subscriptions they feed. */
+  streaming: {
+    maxEvents: setting({ name: 'STREAMING_MAX_EVENTS', default: 50, parser: integer(1, 100), description: 'maxEvents a poller asks the Streaming API for in one retrieval.' }),
+    /** Not ALVARIA_TIMEOUT_MS: the API holds a retrieval (about 30 s) while it has nothing to deliver. */
+    pollTimeoutMs: setting({
+      name: 'STREAMING_POLL_TIMEOUT_MS',
+      default: 40_000,
+      parser: integer(1_000, MINUTES_10),
+      description: 'Bound on one retrieval of events, which the API holds while it has none (create, acknowledge and delete are bounded by ALVARIA_TIMEOUT_MS).',
+    }),
+    leaseMs: setting({
+      name: 'STREAMING_LEASE_MS',
+      default: 10_000,
+      parser: integer(1_000, MINUTES_10),
+      description: 'With REDIS_URL: the time within which another replica with subscribers takes over polling a session when the replica polling it stops.',
+    }),
+    retainEvents: setting({
+      name: 'STREAMING_RETAIN_EVENTS',
+      default: 1_000,
+      parser: integer(1, 100_000),
+      description: 'Events kept per session for subscribers that resume (after, Last-Event-ID); in Redis with REDIS_URL.',
+    }),
+    retainMs: setting({ name: 'STREAMING_RETAIN_MS', default: MINUTES_10, parser: integer(1_000, 86_400_000), description: 'How long a stored event is kept for subscribers that resume.' }),
+    subscriberBufferEvents: setting({
+      name: 'SUBSCRIBER_BUFFER_EVENTS',
+      default: 1_000,
+      parser: integer(1, 100_000),
+      description: 'Events queued for one subscriber (the replay of after not counted) beyond which it is ended with SUBSCRIBER_TOO_SLOW.',
+    }),
+    maxSubscriptionsPerCredential: setting({
+      name: 'MAX_SUBSCRIPTIONS_PER_CREDENTIAL',
+      default: 20,
+      parser: integer(1, 100_000),
+      description: 'Open subscriptions of one Authorization value in one organization, per process; more end at once with TOO_MANY_SUBSCRIPTIONS.',
+    }),
+    maxSubscriptions: setting({
+      name: 'MAX_SUBSCRIPTIONS',
+      default: 10_000,
+      parser: integer(1, 1_000_000),
+      description: 'Open subscriptions per process; more end at once with TOO_MANY_SUBSCRIPTIONS.',
+    }),
+  },
   /** null: rate counters and automatic persisted queries live in each process. */
   redis: setting({
     name: 'REDIS_URL',

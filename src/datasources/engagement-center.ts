@@ -3,21 +3,18 @@
  * become one POST, sent at most once, whose answer becomes a result or a typed error.
  * One instance per GraphQL request: it holds that request's headers.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { endpointTemplate, type EndpointSpec } from '../catalog/index.js';
-import { callOutcomeOf, httpErrorFor, type CallOutcome } from '../errors.js';
-import { errorTypeOf, restUrlTemplate, type RequestSpan, type Tracing } from '../observability/tracing.js';
+import { restUrlTemplate, type RequestSpan, type Tracing } from '../observability/tracing.js';
 import type { CommandGuard } from '../protection/command-guard.js';
-import { CallDeadline } from './call-deadline.js';
 import { isCoalescible, type CallCoalescer } from './coalescing.js';
-import { parseErrorBody } from './error-response.js';
+import { observeCall, type CallObserver } from './command-call.js';
 import { requestBody } from './request-body.js';
 import { forwardedHeaders, type IncomingHeaders } from './request-headers.js';
+import { errorOfAnswer, isSuccessStatus, sendRestCall, type RestRequest } from './rest-call.js';
 import { resolveOrganization, restUrl, type OrganizationPolicy } from './rest-url.js';
-import { parseRetryAfter } from './retry-after.js';
-import { isConnectFailure, upstreamFailure } from './upstream-failure.js';
-import { WriteTracker } from './write-tracking.js';
+
+export type { UpstreamCall } from './command-call.js';
 
 export interface EngagementCenterOptions extends OrganizationPolicy {
   /** The REST origin (and path prefix); may hold `{orgId}`. */
@@ -41,47 +38,6 @@ export interface CommandAccepted {
   readonly status: number;
 }
 
-/** One REST call as logs and metrics see it: no ids, no credentials. */
-export interface UpstreamCall {
-  readonly endpoint: string;
-  readonly organization: string;
-  /** The HTTP status, or how the call failed. */
-  readonly outcome: CallOutcome;
-  readonly durationMs: number;
-  /** 2 when the connection was retried after it could not be established. */
-  readonly attempts: number;
-}
-
-type ResponseBody = Dispatcher.ResponseData['body'];
-
-/** One call's request, with what bounds it and what watches whether it was written. */
-interface Exchange {
-  readonly url: string;
-  /** The path template, for the trace (`/via/v2/organizations/{orgId}/…/hold`). */
-  readonly template: string;
-  readonly headers: Record<string, string>;
-  readonly body: string;
-  readonly signal: AbortSignal;
-  readonly writes: WriteTracker;
-  readonly attempts: { count: number };
-}
-
-const DEFAULT_MAX_ERROR_BODY_BYTES = 1024 * 1024;
-
-/** Before the one retry of a connection that could not be established: 50–150 ms. */
-const retryPauseMs = (): number => 50 + Math.random() * 100;
-
-async function readText(body: ResponseBody, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return null; // leaving the loop destroys the stream
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export class EngagementCenterApi {
   /** The span of the request this instance serves: its REST calls' spans go below it. */
   private readonly requestSpan: RequestSpan | undefined;
@@ -89,7 +45,7 @@ export class EngagementCenterApi {
   constructor(
     private readonly options: EngagementCenterOptions,
     private readonly incoming: IncomingHeaders,
-    private readonly onCall: (call: UpstreamCall) => void = () => {},
+    private readonly onCall: CallObserver = () => {},
   ) {
     this.requestSpan = options.tracing?.enabled ? options.tracing.current() : undefined;
   }
@@ -109,7 +65,8 @@ export class EngagementCenterApi {
     const body = requestBody(input);
     const template = restUrlTemplate(endpoint);
     const { coalescer, guard } = this.options;
-    const observed = () => this.observed(endpointTemplate(endpoint), organization, (attempts) => this.post({ url, template, headers, body }, attempts));
+    const observed = () =>
+      observeCall({ endpoint: endpointTemplate(endpoint), organization }, this.onCall, (attempts) => this.post({ url, template, headers, body }, attempts));
     const call = guard ? () => guard.send(url, observed) : observed;
     // Each command is judged by the rate limits on its own, even when it then shares a call in flight.
     const judged = guard?.judge({ organization, authorization: headers.authorization ?? '', url });
@@ -119,84 +76,19 @@ export class EngagementCenterApi {
     return coalescer.run({ key, send: call });
   }
 
-  /** Reports the call (outcome, duration, attempts) whatever its end. */
-  private async observed(
-    endpoint: string,
-    organization: string,
-    post: (attempts: { count: number }) => Promise<CommandAccepted>,
-  ): Promise<CommandAccepted> {
-    const started = performance.now();
-    const attempts = { count: 1 };
-    let outcome: UpstreamCall['outcome'] = 'error';
-    try {
-      const accepted = await post(attempts);
-      outcome = accepted.status;
-      return accepted;
-    } catch (error) {
-      outcome = callOutcomeOf(error);
-      throw error;
-    } finally {
-      this.onCall({ endpoint, organization, outcome, attempts: attempts.count, durationMs: performance.now() - started });
-    }
-  }
-
-  private async post(
-    { url, template, headers, body }: Pick<Exchange, 'url' | 'template' | 'headers' | 'body'>,
-    attempts: { count: number },
-  ): Promise<CommandAccepted> {
-    const { timeoutMs } = this.options;
-    const deadline = new CallDeadline(timeoutMs);
-    const writes = new WriteTracker(deadline.signal);
-    const signal = deadline.signal;
-    let status: number;
-    let retryAfter: string | string[] | undefined;
-    let errorText: string | null = null;
-    try {
-      // Raced: undici would only notice the signal of a request waiting for a connection once it has one.
-      const response = await deadline.within(this.sendOnce({ url, template, headers, body, signal, writes, attempts }));
-      status = response.statusCode;
-      if (status >= 200 && status < 300) {
-        // The status line says the command was accepted; a body that then breaks changes nothing.
-        await response.body.dump().catch(() => undefined);
-        return { status };
-      }
-      retryAfter = response.headers['retry-after'];
-      errorText = await readText(response.body, this.options.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES);
-    } catch (error) {
-      throw upstreamFailure(error, { timedOut: deadline.passed, written: writes.written, timeoutMs });
-    } finally {
-      deadline.clear();
-    }
-    const { message, details } = errorText === null ? { message: null, details: [] } : parseErrorBody(errorText);
-    throw httpErrorFor(status, message, details, parseRetryAfter(retryAfter));
-  }
-
-  /** Writes the request at most once: only a request never written for want of a connection is tried again. */
-  private async sendOnce(exchange: Exchange) {
-    const { signal, writes, attempts } = exchange;
-    const dispatcher = writes.over(this.options.dispatcher);
-    try {
-      return await this.attempt(exchange, dispatcher);
-    } catch (error) {
-      if (!isConnectFailure(error, writes.written) || signal.aborted) throw error;
-      await sleep(retryPauseMs(), undefined, { signal });
-      attempts.count = 2;
-      return await this.attempt(exchange, dispatcher);
-    }
-  }
-
-  /** One attempt, in a CLIENT span whose `traceparent` it carries when tracing is on. */
-  private async attempt({ url, template, headers, body, signal }: Exchange, dispatcher: Dispatcher) {
-    const { tracing } = this.options;
-    if (!tracing || !this.requestSpan) return request(url, { method: 'POST', headers, body, dispatcher, signal });
-    const span = tracing.clientSpan(this.requestSpan, { template, url });
-    try {
-      const response = await request(url, { method: 'POST', headers: { ...headers, ...span.headers() }, body, dispatcher, signal });
-      span.end({ status: response.statusCode });
-      return response;
-    } catch (error) {
-      span.end({ errorType: signal.aborted ? 'timeout' : errorTypeOf(error) });
-      throw error;
-    }
+  private async post(call: Pick<RestRequest, 'url' | 'template' | 'headers' | 'body'>, attempts: { count: number }): Promise<CommandAccepted> {
+    const { tracing, dispatcher, timeoutMs } = this.options;
+    const answer = await sendRestCall(
+      { method: 'POST', ...call },
+      {
+        dispatcher,
+        timeoutMs,
+        ...(this.options.maxErrorBodyBytes === undefined ? {} : { maxErrorBodyBytes: this.options.maxErrorBodyBytes }),
+        ...(tracing && this.requestSpan ? { trace: { tracing, parent: this.requestSpan } } : {}),
+      },
+      attempts,
+    );
+    if (isSuccessStatus(answer.status)) return { status: answer.status };
+    throw errorOfAnswer(answer);
   }
 }

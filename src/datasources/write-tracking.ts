@@ -16,8 +16,14 @@ type InnerHandler = Omit<Handler, 'onConnect'> & { onConnect?(abort: (error?: Er
 export class WriteTracker {
   #written = false;
 
-  /** Once `signal` is aborted the call has given up: a request reaching a connection later is stopped unwritten. */
-  constructor(private readonly signal: AbortSignal) {}
+  /**
+   * Once `signal` is aborted the call has given up: a request reaching a connection later is
+   * stopped unwritten. `onWritten` is told the first time a request reaches a connection.
+   */
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly onWritten?: () => void,
+  ) {}
 
   /** True once a request of this call reached a connection: it may have been written. */
   get written(): boolean {
@@ -32,7 +38,10 @@ export class WriteTracker {
   /** Called as a request is about to be written: false (and it must not be) when the call gave up. */
   start(): boolean {
     if (this.signal.aborted) return false;
-    this.#written = true;
+    if (!this.#written) {
+      this.#written = true;
+      this.onWritten?.();
+    }
     return true;
   }
 

@@ -62,8 +62,33 @@ export class GatewayMetrics {
 
   readonly redisErrors = new Counter({
     name: 'redis_errors_total',
-    help: 'Redis failures by operation (connection, rate_limit, persisted_query); the gateway serves on without the shared state (fail open).',
+    help: 'Redis failures by operation (connection, rate_limit, persisted_query, events); the gateway serves on without the shared state (fail open; agent events wait for it).',
     labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+
+  readonly subscriptionsActive = new Gauge({
+    name: 'subscriptions_active',
+    help: 'Open agentEvents subscriptions in this process.',
+    registers: [this.registry],
+  });
+
+  readonly streamingPollersActive = new Gauge({
+    name: 'streaming_pollers_active',
+    help: 'Streaming sessions this process polls now (with REDIS_URL: those whose lease it holds).',
+    registers: [this.registry],
+  });
+
+  readonly streamingEvents = new Counter({
+    name: 'streaming_events_total',
+    help: "Agent events stored by this process's pollers (each event once, however many subscribers).",
+    registers: [this.registry],
+  });
+
+  readonly subscriptionsEnded = new Counter({
+    name: 'subscriptions_ended_total',
+    help: 'Subscriptions ended, by reason: client, or the ending code in lower case (streaming_session_gone, unauthenticated, forbidden, upstream_error, subscriber_too_slow, shutting_down, too_many_subscriptions).',
+    labelNames: ['reason'] as const,
     registers: [this.registry],
   });
 

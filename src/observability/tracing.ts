@@ -2,6 +2,7 @@
  * OpenTelemetry tracing, as the contract words it: one SERVER span per request to `/graphql`
  * (continuing an incoming W3C `traceparent`/`tracestate`), one CLIENT span per REST call attempt
  * below it, whose `traceparent` the REST call carries; exported over OTLP/HTTP by a batch processor.
+ * Calls made outside any request (the agent events' pollers) get a CLIENT span in a new trace.
  *
  * Nothing is registered globally (no global tracer provider, propagator or context manager), so
  * several instances can live in one process, and there is no auto-instrumentation: no span or
@@ -64,6 +65,8 @@ export interface ClientSpan {
 }
 
 export interface ClientCall {
+  /** `http.request.method`, and the span's name (`GET {url.template}`). Default `POST`. */
+  readonly method?: string;
   /** `url.template`: `/via/v2/organizations/{orgId}/engagementCenter/interactions/{interactionId}/hold` (see `restUrlTemplate`). */
   readonly template: string;
   /** The URL the attempt goes to; `url.full` without user info, query or fragment. */
@@ -74,8 +77,11 @@ export interface Tracing {
   readonly enabled: boolean;
   /** The SERVER span of a request; `headers` supplies the incoming `traceparent`/`tracestate`. */
   startRequestSpan(headers: HeaderReader, request?: RequestInfo): RequestSpan;
-  /** A CLIENT span below `parent` for one REST call attempt (each retry is another). */
-  clientSpan(parent: RequestSpan, call: ClientCall): ClientSpan;
+  /**
+   * A CLIENT span below `parent` for one REST call attempt (each retry is another); in a new
+   * trace when `parent` is null (a call no request made, such as a poll of the Streaming API).
+   */
+  clientSpan(parent: RequestSpan | null, call: ClientCall): ClientSpan;
   /** The request span whose `run` the caller is inside, else the no-op span. */
   current(): RequestSpan;
   /** Exports every span ended so far. */
@@ -242,7 +248,7 @@ function clientAttributes(call: ClientCall) {
   const url = new URL(call.url);
   const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
   return {
-    'http.request.method': 'POST',
+    'http.request.method': call.method ?? 'POST',
     'url.template': call.template,
     'url.full': `${url.protocol}//${url.host}${url.pathname}`,
     'server.address': url.hostname,
@@ -299,7 +305,7 @@ function createSdkTracing(protocol: OtlpProtocol, info: ResourceInfo): Tracing {
     },
     clientSpan(parent, call) {
       const context = parent instanceof SdkRequestSpan ? parent.context : ROOT_CONTEXT;
-      const probe = tracer.startSpan(`POST ${call.template}`, { kind: SpanKind.CLIENT }, context);
+      const probe = tracer.startSpan(`${call.method ?? 'POST'} ${call.template}`, { kind: SpanKind.CLIENT }, context);
       // Attributes only for spans that are recorded (parsing the URL costs a little).
       if (probe.isRecording()) probe.setAttributes(clientAttributes(call));
       return new SdkClientSpan(probe, propagator);

@@ -21,7 +21,7 @@ export interface StateLogger {
 type Clock = () => number;
 
 /** What a Redis failure interrupted, the `operation` label of `redis_errors_total`. */
-export type RedisOperation = 'connection' | 'rate_limit' | 'persisted_query';
+export type RedisOperation = 'connection' | 'rate_limit' | 'persisted_query' | 'events';
 
 export interface RedisStateOptions {
   /** `REDIS_URL`, read by the settings (user and password are never logged). */
