@@ -64,8 +64,7 @@ export interface Gateway {
 function upstreamCallObserver(logger: Logger, metrics: GatewayMetrics, requestId: string) {
   return (call: UpstreamCall): void => {
     const outcome = String(call.outcome);
-    metrics.upstreamCalls.inc({ endpoint: call.endpoint, outcome });
-    metrics.upstreamDuration.observe({ endpoint: call.endpoint }, call.durationMs / 1000);
+    metrics.recordUpstreamCall(call.endpoint, outcome, call.durationMs / 1000);
     logger.info(
       { requestId, endpoint: call.endpoint, organization: call.organization, outcome, attempts: call.attempts, durationMs: Math.round(call.durationMs * 1000) / 1000 },
       'upstream call',
@@ -77,8 +76,9 @@ function upstreamCallObserver(logger: Logger, metrics: GatewayMetrics, requestId
 function yogaLogging(logger: Logger) {
   const text = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
   return {
-    debug: (...args: unknown[]) => logger.debug({ yoga: text(args) }, 'yoga'),
-    info: (...args: unknown[]) => logger.info({ yoga: text(args) }, 'yoga'),
+    // Yoga writes several debug lines per request: worded only when they will be written.
+    debug: (...args: unknown[]) => logger.isLevelEnabled('debug') && logger.debug({ yoga: text(args) }, 'yoga'),
+    info: (...args: unknown[]) => logger.isLevelEnabled('info') && logger.info({ yoga: text(args) }, 'yoga'),
     warn: (...args: unknown[]) => logger.warn({ yoga: text(args) }, 'yoga'),
     error: (...args: unknown[]) => {
       const [error] = args;

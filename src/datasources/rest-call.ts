@@ -7,7 +7,7 @@
  * (`UpstreamTimeoutError`). What an answer means is the caller's business.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { httpErrorFor, type UpstreamHttpError } from '../errors.js';
 import { errorTypeOf, type RequestSpan, type Tracing } from '../observability/tracing.js';
 import { CallDeadline } from './call-deadline.js';
@@ -138,18 +138,25 @@ async function sendOnce(call: RestRequest, options: RestCallOptions, deadline: C
   }
 }
 
+/** `https://host:port` and `/path?query` of an absolute URL, without parsing it (ours are built checked). */
+function originAndPath(url: string): { readonly origin: string; readonly path: string } {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  return slash === -1 ? { origin: url, path: '/' } : { origin: url.slice(0, slash), path: url.slice(slash) };
+}
+
 /** One attempt, in a CLIENT span whose `traceparent` it carries when tracing is on. */
 async function attempt(call: RestRequest, options: RestCallOptions, dispatcher: Dispatcher, deadline: CallDeadline) {
   const { method, url, template, headers, body } = call;
   const { signal } = deadline;
+  const { origin, path } = originAndPath(url);
   const idle = options.idleTimeoutMs === undefined ? {} : { headersTimeout: options.idleTimeoutMs, bodyTimeout: options.idleTimeoutMs };
-  const send = (extra: Readonly<Record<string, string>>) =>
-    request(url, { method, headers: { ...headers, ...extra }, ...(body === undefined ? {} : { body }), dispatcher, signal, ...idle });
+  const send = (sent: Readonly<Record<string, string>>) =>
+    dispatcher.request({ origin, path, method, headers: sent, ...(body === undefined ? {} : { body }), signal, ...idle });
   const trace = options.trace;
-  if (!trace?.tracing.enabled) return send({});
+  if (!trace?.tracing.enabled) return send(headers);
   const span = trace.tracing.clientSpan(trace.parent, { method, template, url });
   try {
-    const response = await send(span.headers());
+    const response = await send({ ...headers, ...span.headers() });
     span.end({ status: response.statusCode });
     return response;
   } catch (error) {

@@ -92,6 +92,36 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  // Each label set's child is kept: a sample then hashes no labels (the sets are few and bounded).
+  readonly #children = new Map<string, { readonly count: { inc(): void }; readonly time: { observe(value: number): void } }>();
+
+  /** One GraphQL request: `graphql_requests_total` and `graphql_request_duration_seconds`. */
+  recordRequest(operationType: string, rootField: string, status: number, seconds: number): void {
+    const key = `r\n${operationType}\n${rootField}\n${status}`;
+    let child = this.#children.get(key);
+    if (!child) {
+      child = {
+        count: this.graphqlRequests.labels({ operation_type: operationType, root_field: rootField, status: String(status) }),
+        time: this.graphqlDuration.labels({ operation_type: operationType, root_field: rootField }),
+      };
+      this.#children.set(key, child);
+    }
+    child.count.inc();
+    child.time.observe(seconds);
+  }
+
+  /** One REST call: `upstream_requests_total` and `upstream_request_duration_seconds`. */
+  recordUpstreamCall(endpoint: string, outcome: string, seconds: number): void {
+    const key = `u\n${endpoint}\n${outcome}`;
+    let child = this.#children.get(key);
+    if (!child) {
+      child = { count: this.upstreamCalls.labels({ endpoint, outcome }), time: this.upstreamDuration.labels({ endpoint }) };
+      this.#children.set(key, child);
+    }
+    child.count.inc();
+    child.time.observe(seconds);
+  }
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -50,13 +50,17 @@ function parseOrNull(text: string): ReturnType<typeof parse> | null {
 
 /** What a POST body is: JSON, a form (read only past the CSRF rule), absent, or unsupported. */
 export function requestBodyKind(header: string | null | undefined): RequestBodyKind {
-  if (header === undefined || header === null || header.trim() === '') return 'none';
+  return header === undefined || header === null ? 'none' : bodyKindOf(header);
+}
+
+const bodyKindOf = remembered((header: string): RequestBodyKind => {
+  if (header.trim() === '') return 'none';
   const parsed = parseOrNull(header);
   if (!parsed || !isUtf8(parsed.parameters.charset)) return 'unsupported';
   if (parsed.type === JSON_TYPE) return 'json';
   if (parsed.type === 'application/x-www-form-urlencoded') return 'form';
   return 'unsupported';
-}
+});
 
 /** The types a browser may send cross-site without a preflight (CSRF's concern), or none. */
 export function isSimpleFormType(header: string | null): boolean {
@@ -139,11 +143,31 @@ const byPreference = (left: Candidate, right: Candidate): number => right.qualit
 const SINGLE_DEFAULT: Negotiation = { json: JSON_TYPE, single: ['json'], streams: ['sse'], apolloMultipart: false };
 
 /**
+ * A client sends the same few header values with every request (Apollo Client's `Accept`, its
+ * `Content-Type`): each is parsed once. Bounded, so that arbitrary values cannot fill memory.
+ */
+function remembered<T>(decide: (header: string) => T, max = 256): (header: string) => T {
+  const known = new Map<string, T>();
+  return (header) => {
+    const hit = known.get(header);
+    if (hit !== undefined || known.has(header)) return hit as T;
+    const value = decide(header);
+    if (known.size >= max) known.clear();
+    known.set(header, value);
+    return value;
+  };
+}
+
+/**
  * What `accept` admits, or null when it admits no answer the gateway gives (406). No `Accept`
  * gets JSON for queries and mutations, SSE for subscriptions, as does `*\/*`.
  */
 export function negotiate(accept: string | null | undefined): Negotiation | null {
-  if (accept === undefined || accept === null || accept.trim() === '') return SINGLE_DEFAULT;
+  return accept === undefined || accept === null ? SINGLE_DEFAULT : negotiateAccept(accept);
+}
+
+const negotiateAccept = remembered((accept: string): Negotiation | null => {
+  if (accept.trim() === '') return SINGLE_DEFAULT;
   const ranges = mediaRanges(accept);
   const json = jsonType(ranges);
   const multipartRange = bestRange(ranges, MULTIPART_MIXED);
@@ -162,7 +186,7 @@ export function negotiate(accept: string | null | undefined): Negotiation | null
     streams: single.filter((kind) => kind !== 'json'),
     apolloMultipart: multipartRange?.type === MULTIPART_MIXED && multipartRange.parameters.subscriptionspec !== undefined,
   };
-}
+});
 
 /** What to tell a client whose `Accept` admits nothing we serve. */
 export const SERVED_TYPES = `${GRAPHQL_RESPONSE_JSON} or ${JSON_TYPE} (or, for subscriptions, ${EVENT_STREAM} or ${MULTIPART_MIXED};subscriptionSpec=1.0)`;

@@ -91,9 +91,7 @@ export function useLogsAndMetrics({ logger, metrics, graphqlEndpoint, defaultOrg
       const away = clientWentAway(nodeRequestOf(serverContext));
       const status = away ? refusals.clientClosedRequest.status : response.status;
       const durationMs = performance.now() - record.started;
-      const labels = { operation_type: record.operationType, root_field: record.rootField };
-      metrics.graphqlRequests.inc({ ...labels, status: String(status) });
-      metrics.graphqlDuration.observe(labels, durationMs / 1000);
+      metrics.recordRequest(record.operationType, record.rootField, status, durationMs / 1000);
       const header = request.headers.get('x-alvaria-org-id');
       logger.info(
         {

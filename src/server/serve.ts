@@ -28,7 +28,9 @@ export interface RunningGateway {
   close(delayMs?: number): Promise<void>;
 }
 
-const hostIsValid = (host: string | undefined): boolean => host === undefined || URL.canParse(`http://${host}/`);
+/** A host name or address with an optional port: most Host headers are judged by this alone. */
+const PLAIN_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+const hostIsValid = (host: string | undefined): boolean => host === undefined || PLAIN_HOST.test(host) || URL.canParse(`http://${host}/`);
 
 /** A refusal from the table, answered before Yoga sees the request; the connection is not reused. */
 function refuse(response: ServerResponse, name: RefusalName, requestId: string | string[] | undefined): void {
