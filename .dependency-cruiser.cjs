@@ -17,7 +17,7 @@ const layers = [
   ['schema', '^src/schema/'],
   ['plugins', '^src/plugins/'],
   ['http', '^src/(http|graphql)/'],
-  ['gateway', '^src/gateway\\.ts'],
+  ['gateway', '^src/gateway/'],
   ['server', '^src/server/'],
   ['entry', '^src/(main|index)\\.ts'],
 ];

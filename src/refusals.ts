@@ -59,6 +59,7 @@ export const refusals = {
     message: "Only the persisted operations of this gateway's manifest (PERSISTED_OPERATIONS_FILE) are allowed, and this is not one of them: send the sha256Hash of a listed operation. Nothing was sent.",
   },
   persistedQueryNotFound: { status: 404, code: 'PERSISTED_QUERY_NOT_FOUND', message: 'PersistedQueryNotFound' },
+  persistedQueryMismatch: { status: 400, code: 'PERSISTED_QUERY_MISMATCH', message: 'PersistedQueryMismatch' },
   /** Not an answer anyone reads: how logs and metrics count a client that went away mid-request. */
   clientClosedRequest: { status: 499, code: 'CLIENT_CLOSED_REQUEST', message: 'The client closed the connection before the answer.' },
 } as const satisfies Record<string, Refusal>;

@@ -8,7 +8,7 @@ import { composeServices as composeWithApollo } from '@apollo/composition';
 import { composeServices as composeWithGuild } from '@theguild/federation-composition';
 import { buildASTSchema, Kind, parse, print, printSchema, visit, type DocumentNode, type FieldDefinitionNode, type ValueNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { endpoints, mutationName } from '../src/catalog/index.js';
+import { endpoints, mutationName, streamingCommands } from '../src/catalog/index.js';
 import { schema, schemaFor } from '../src/schema/index.js';
 import { subgraphSdl } from '../src/schema/subgraph-sdl.js';
 import { crmTypeDefs } from './federation/crm-subgraph.js';
@@ -48,6 +48,9 @@ function scopesByMutation(document: DocumentNode): Map<string, unknown> {
   );
 }
 
+/** Every command: the 50 endpoints and the streaming session's two. */
+const commandNames = [...endpoints.map(mutationName), ...streamingCommands.map((command) => command.mutation)];
+
 const expectedScopes = (name: string) => (name === 'userConnect' ? CONNECT_ONLY : ANY_ENGAGEMENT_CENTER_SCOPE);
 
 describe('the catalog', () => {
@@ -58,9 +61,9 @@ describe('the catalog', () => {
 });
 
 describe('the scoped subgraph SDL (SUBGRAPH_REQUIRES_SCOPES=true)', () => {
-  it('declares @requiresScopes on each of the 50 mutations, as the contract words them', () => {
+  it('declares @requiresScopes on each of the 52 mutations, as the contract words them', () => {
     const scopes = scopesByMutation(parse(scopedSdl));
-    expect([...scopes.keys()].sort()).toEqual(endpoints.map(mutationName).sort());
+    expect([...scopes.keys()].sort()).toEqual([...commandNames].sort());
     for (const [name, declared] of scopes) expect(declared, name).toEqual(expectedScopes(name));
     expect(scopedSdl).toMatch(/\): UserConnectResult @requiresScopes\(scopes: \[\["engagementcenterapi"\]\]\)\n/);
     expect(scopedSdl).toMatch(
@@ -114,7 +117,7 @@ describe('the default subgraph SDL', () => {
     expect(defaultSdl).not.toContain('requiresScopes');
     expect(linkImports(defaultSdl)).toEqual(['"@key"', '"@shareable"']);
     const scopes = scopesByMutation(parse(defaultSdl));
-    expect(scopes.size).toBe(50);
+    expect(scopes.size).toBe(commandNames.length);
     expect([...scopes.values()].filter((declared) => declared !== undefined)).toEqual([]);
   });
 
@@ -162,7 +165,7 @@ describe('composition keeps the scopes of the scoped SDL', () => {
     const supergraphSdl = result.supergraphSdl ?? '';
     expect(supergraphSdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/requiresScopes\/v0\.1"/);
     const scopes = supergraphScopes(supergraphSdl);
-    expect(scopes.size).toBe(50);
+    expect(scopes.size).toBe(commandNames.length);
     for (const [name, declared] of scopes) expect(declared, name).toEqual(expectedScopes(name));
   });
 
@@ -172,7 +175,7 @@ describe('composition keeps the scopes of the scoped SDL', () => {
     const supergraphSdl = result.supergraphSdl ?? '';
     expect(supergraphSdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/requiresScopes\/v0\.1"/);
     const scopes = supergraphScopes(supergraphSdl);
-    expect(scopes.size).toBe(50);
+    expect(scopes.size).toBe(commandNames.length);
     for (const [name, declared] of scopes) expect(declared, name).toEqual(expectedScopes(name));
     // The supergraph is a valid schema a router can load.
     expect(() => buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true })).not.toThrow();

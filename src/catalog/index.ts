@@ -6,3 +6,4 @@ export * from './simulator-behaviour.js';
 
 /** The REST API version the catalog transcribes. */
 export const apiVersion = '2.0.0';
+export { streamingCommands, streamingCommandScopes, type StreamingCommandName } from './streaming-commands.js';

@@ -13,7 +13,7 @@ import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { Tracing } from '../observability/tracing.js';
 import { useBadUserInput } from './use-bad-user-input.js';
-import { useContentNegotiation, type ContentNegotiationOptions } from './use-content-negotiation.js';
+import { useContentNegotiation } from './use-content-negotiation.js';
 import { useCorsRefusals, type CorsSettings } from './use-cors.js';
 import { useCsrfPrevention } from './use-csrf-prevention.js';
 import { useGraphQLJsExecute } from './use-graphql-js-execute.js';
@@ -30,7 +30,8 @@ import { useTracing } from './use-tracing.js';
 
 export { corsFor, type CorsSettings } from './use-cors.js';
 export { requestIdOf } from './use-request-id.js';
-export type { PersistedOperationsMode } from './use-persisted-operations.js';
+export { eventStreamOf } from './event-streams.js';
+export { persistedDocumentOf, type PersistedOperationsMode } from './use-persisted-operations.js';
 
 /** A Yoga or envelop plugin, as Yoga's `plugins` option takes it. */
 export type GatewayPlugin = NonNullable<YogaServerOptions<Record<string, unknown>, Record<string, unknown>>['plugins']>[number];
@@ -48,7 +49,6 @@ export interface GatewayPluginOptions {
   readonly persistedOperations: PersistedOperationsMode;
   /** `/ready` answers 503 once this is false (shutting down). */
   readonly ready: () => boolean;
-  readonly negotiation?: ContentNegotiationOptions;
 }
 
 /** graphql-armor's rules report to the validation context instead of throwing out of validation. */
@@ -66,7 +66,7 @@ export function gatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
     useReadiness(options.ready),
     useNotFound(graphqlEndpoint),
     useCorsRefusals(options.cors),
-    useContentNegotiation(graphqlEndpoint, options.negotiation),
+    useContentNegotiation(graphqlEndpoint),
     useCsrfPrevention(),
     useRequestParsing(options.maxBodyBytes),
     ...usePersistedOperations(options.persistedOperations),

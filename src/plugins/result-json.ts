@@ -10,7 +10,7 @@ type ResultProcessHook = NonNullable<Plugin['onResultProcess']>;
 /** Writes a result as a `Response` (Yoga's type, which its index does not export). */
 export type ResultProcessor = Parameters<Parameters<ResultProcessHook>[0]['setResultProcessor']>[0];
 
-function wireError(error: GraphQLError): unknown {
+export function wireError(error: GraphQLError): unknown {
   const json = typeof error.toJSON === 'function' ? error.toJSON() : error;
   const extensions = (json as { extensions?: Record<string, unknown> }).extensions;
   if (!extensions || (!('http' in extensions) && !('unexpected' in extensions))) return json;
@@ -19,7 +19,9 @@ function wireError(error: GraphQLError): unknown {
   return Object.keys(kept).length > 0 ? { ...rest, extensions: kept } : rest;
 }
 
-export function resultJson(result: ExecutionResult): string {
-  if (!result.errors?.length) return JSON.stringify(result);
-  return JSON.stringify({ ...result, errors: result.errors.map(wireError) });
+/** The result as it goes on the wire (an object, for writers that serialize it themselves). */
+export function wireResult(result: ExecutionResult): ExecutionResult | Record<string, unknown> {
+  return result.errors?.length ? { ...result, errors: result.errors.map(wireError) } : result;
 }
+
+export const resultJson = (result: ExecutionResult): string => JSON.stringify(wireResult(result));

@@ -17,8 +17,11 @@ const asBadUserInput = (error: GraphQLError): GraphQLError =>
     extensions: { ...error.extensions, code: 'BAD_USER_INPUT', http: { spec: true, status: 400 } },
   });
 
+/** Variable coercion errors: no data, and errors that name neither a field (path) nor a code of their own. */
 const rewrite = (result: ExecutionResult): ExecutionResult | undefined =>
-  result.data === undefined && result.errors?.length ? { ...result, errors: result.errors.map(asBadUserInput) } : undefined;
+  result.data === undefined && result.errors?.length && result.errors.every((error) => error.path === undefined && error.extensions?.code === undefined)
+    ? { ...result, errors: result.errors.map(asBadUserInput) }
+    : undefined;
 
 export const useBadUserInput = (): Plugin => ({
   onExecute() {

@@ -7,10 +7,12 @@
  * we serve is 406, both decided on the request line and headers; then each result is written in
  * the type negotiated for its operation (Yoga's own writers for JSON and SSE).
  */
-import { getSSEProcessor, isAsyncIterable, processRegularResult, type Plugin } from 'graphql-yoga';
+import { isAsyncIterable, processRegularResult, type Plugin } from 'graphql-yoga';
 import type { ResultProcessor } from './result-json.js';
 import { PREFLIGHT_HEADERS, refusalBody, refusalError, refusals } from '../refusals.js';
+import { existingEventStream } from './event-streams.js';
 import { multipartWriter } from './multipart-writer.js';
+import { sseWriter } from './sse-writer.js';
 import { GRAPHQL_RESPONSE_JSON, isSimpleFormType, negotiate, requestBodyKind, SERVED_TYPES, type AnswerKind, type Negotiation } from './media-types.js';
 
 const negotiations = new WeakMap<Request, Negotiation>();
@@ -32,14 +34,7 @@ const jsonWriter =
     return new fetchAPI.Response(response.body, { status: 400, headers: response.headers });
   };
 
-const sseWriter = getSSEProcessor();
-
 const multipart = { apollo: multipartWriter({ apollo: true }), plain: multipartWriter({ apollo: false }) };
-
-export interface ContentNegotiationOptions {
-  /** Writes SSE answers (with each event's id); default: Yoga's SSE writer. */
-  readonly sse?: ResultProcessor;
-}
 
 /** A subscription that no admitted type can stream is refused before it runs. */
 function refuseUnstreamable(contextValue: unknown, document: { readonly definitions: readonly { readonly kind: string; readonly operation?: string }[] }): void {
@@ -51,10 +46,15 @@ function refuseUnstreamable(contextValue: unknown, document: { readonly definiti
   }
 }
 
-export function useContentNegotiation(graphqlEndpoint: string, options: ContentNegotiationOptions = {}): Plugin {
-  const sse = options.sse ?? sseWriter;
-  const writer = (kind: AnswerKind, negotiation: Negotiation): ResultProcessor =>
-    kind === 'json' ? jsonWriter(negotiation) : kind === 'sse' ? sse : negotiation.apolloMultipart ? multipart.apollo : multipart.plain;
+const singleSse = sseWriter();
+
+export function useContentNegotiation(graphqlEndpoint: string): Plugin {
+  const writer = (kind: AnswerKind, negotiation: Negotiation, request: Request): ResultProcessor => {
+    if (kind === 'json') return jsonWriter(negotiation);
+    if (kind === 'multipart') return negotiation.apolloMultipart ? multipart.apollo : multipart.plain;
+    const events = existingEventStream(request);
+    return events ? sseWriter(events.nextId) : singleSse;
+  };
   return {
     onRequest({ request, url, fetchAPI, endResponse }) {
       if (url.pathname !== graphqlEndpoint && url.pathname !== `${graphqlEndpoint}/`) return;
@@ -84,7 +84,7 @@ export function useContentNegotiation(graphqlEndpoint: string, options: ContentN
       const [kind] = isAsyncIterable(result) ? negotiation.streams : negotiation.single;
       // A refusal (a subscription nothing admitted can stream) is one JSON body that says why.
       if (kind === undefined) setResultProcessor(jsonWriter({ ...negotiation, json: 'application/json' }), 'application/json');
-      else setResultProcessor(writer(kind, negotiation), kind === 'json' ? negotiation.json : kind);
+      else setResultProcessor(writer(kind, negotiation, request), kind === 'json' ? negotiation.json : kind);
     },
   };
 }

@@ -13,7 +13,7 @@ import { useAPQ } from '@graphql-yoga/plugin-apq';
 import { usePersistedOperations as usePersistedOperationsFrom } from '@graphql-yoga/plugin-persisted-operations';
 import type { Plugin } from 'graphql-yoga';
 import { refusalError } from '../refusals.js';
-import type { PersistedQueryStore } from '../state/persisted-queries.js';
+import { isHashOf, type PersistedQueryStore } from '../state/persisted-queries.js';
 
 export type PersistedOperationsMode =
   | { readonly kind: 'automatic'; readonly store: PersistedQueryStore }
@@ -47,6 +47,40 @@ function fromManifest(documents: ReadonlyMap<string, string>, onlyKnown: boolean
         : { notFound: () => refusalError('persistedQueryNotFound') },
     }),
   ];
+}
+
+export interface OperationParams {
+  readonly query?: string | null;
+  readonly extensions?: Record<string, unknown> | null;
+}
+
+/**
+ * The document of an operation that arrives outside Yoga's HTTP handling (over WebSocket), by the
+ * same rules: a hash of the manifest or of the automatic store, the manifest alone when only it is
+ * allowed. Throws the GraphQL error a client would get over HTTP.
+ */
+export async function persistedDocumentOf(mode: PersistedOperationsMode, params: OperationParams): Promise<string> {
+  const hash = hashOf(params.extensions);
+  const query = params.query ? params.query : null;
+  if (mode.kind === 'manifest') {
+    const known = hash === null ? undefined : mode.documents.get(hash);
+    if (known !== undefined) return known;
+    if (mode.onlyKnown) throw refusalError('persistedQueryNotAllowed');
+    if (query !== null) return query;
+    throw refusalError('persistedQueryNotFound');
+  }
+  if (hash === null) {
+    if (query === null) throw refusalError('notAGraphQLRequest');
+    return query;
+  }
+  if (query === null) {
+    const remembered = await mode.store.get(hash);
+    if (remembered === null) throw refusalError('persistedQueryNotFound');
+    return remembered;
+  }
+  if (!isHashOf(hash, query)) throw refusalError('persistedQueryMismatch');
+  await mode.store.set(hash, query);
+  return query;
 }
 
 export function usePersistedOperations(mode: PersistedOperationsMode): Plugin[] {

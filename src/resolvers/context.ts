@@ -1,10 +1,33 @@
 import type { EngagementCenterApi } from '../datasources/engagement-center.js';
+import type { IncomingHeaders } from '../datasources/request-headers.js';
+import type { OrganizationPolicy } from '../datasources/rest-url.js';
+import type { StreamingClient } from '../datasources/streaming-client.js';
+import type { EventHub } from '../events/event-hub.js';
 import type { Logger } from '../observability/logger.js';
 
-/** What every resolver gets: per request, never shared between requests. */
+/** Where a subscription's events go out: what the transport tells the event engine. */
+export interface EventTransport {
+  /** Events taken from the subscription and not yet handed to the operating system. */
+  readonly buffered?: () => number;
+  /** Told each event's id as it goes out (the SSE writer's `id:` lines). */
+  readonly onEvent?: (id: string) => void;
+  /** The SSE reconnection's `Last-Event-ID`, which wins over the `after` argument. */
+  readonly lastEventId?: string | null;
+}
+
+/** What every resolver gets: per request (per subscription over WebSocket), never shared between requests. */
 export interface GatewayContext {
   /** The REST API, bound to this request's forwarded headers and organization. */
   readonly engagementCenter: EngagementCenterApi;
+  /** The credentials and organization headers of the request (over WebSocket: of `connection_init`'s payload). */
+  readonly headers: IncomingHeaders;
+  /** The organizations a request may name, and the default API key. */
+  readonly policy: OrganizationPolicy & { readonly defaultApiKey: string | null };
+  /** The Streaming API: creates and deletes sessions. */
+  readonly streaming: StreamingClient;
+  /** The agent events of every streaming session this gateway relays. */
+  readonly events: EventHub;
+  readonly eventTransport: EventTransport;
   /** The `x-request-id` of this request, for log lines. */
   readonly requestId: string;
   readonly logger: Logger;

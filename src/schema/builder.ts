@@ -11,6 +11,8 @@ export const builder = new SchemaBuilder<{
   Scalars: {
     /** Normalized UTC ISO-8601 text; see `date-time.ts`. */
     DateTime: { Input: string; Output: string };
+    /** An agent event's payload, passed through. */
+    JSON: { Input: unknown; Output: unknown };
     ID: { Input: string; Output: string };
   };
 }>({

@@ -7,6 +7,7 @@ import './entities.js';
 import './inputs.js';
 import './query.js';
 import './mutations.js';
+import './events.js';
 
 /** The Federation version the subgraph links; routers and composition must support it (v2.5+ for `@requiresScopes`). */
 export const federationLinkUrl = 'https://specs.apollo.dev/federation/v2.6';

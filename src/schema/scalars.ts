@@ -20,3 +20,9 @@ builder.scalarType('DateTime', {
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
 });
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value, as the Streaming API gave it: an agent event’s payload, unchanged.',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});

@@ -6,13 +6,14 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { GatewayConfig, HttpSettings } from '../config/read-config.js';
-import { createGateway, type Gateway, type GatewayOptions } from '../gateway.js';
+import { createGateway, GRAPHQL_ENDPOINT, type Gateway, type GatewayOptions } from '../gateway/index.js';
 import { createLogger } from '../observability/logger.js';
 import { simulatorHeaders } from '../plugins/graphiql-tabs.js';
 import { requestIdFrom } from '../plugins/use-request-id.js';
 import { refusalBody, refusals, type RefusalName } from '../refusals.js';
 import { startSimulator, type Simulator } from '../simulator/simulator.js';
 import { answerClientError } from './client-errors.js';
+import { serveWebSocket } from './websocket.js';
 
 export interface RunningGateway {
   /** Where it listens, e.g. `http://127.0.0.1:4000`. */
@@ -118,6 +119,7 @@ export async function serveGateway(gateway: Gateway, http: HttpSettings, port: n
   );
   server.keepAliveTimeout = http.keepAliveTimeoutMs;
   server.on('clientError', answerClientError);
+  const websocket = serveWebSocket(server, gateway, GRAPHQL_ENDPOINT);
 
   const address = await listen(server, port, hostname);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -128,7 +130,10 @@ export async function serveGateway(gateway: Gateway, http: HttpSettings, port: n
       draining = true;
       gateway.startDraining();
       if (delayMs > 0) await sleep(delayMs);
+      // Stops accepting: open subscriptions end (SHUTTING_DOWN), so their streams and sockets close too.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.stopSubscriptions();
+      await websocket.close();
       // Connections go idle as their last request finishes; close each then, and every one at the end of the grace.
       const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const deadline = setTimeout(() => server.closeAllConnections(), http.shutdownGraceMs);

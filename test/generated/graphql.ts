@@ -20,6 +20,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant as RFC 3339 text with a time zone, such as `2021-06-30T20:15:07.134Z`. The REST call carries the same instant as UTC ISO-8601 text. */
   DateTime: { input: any; output: any; }
+  /** Any JSON value, as the Streaming API gave it: an agent event’s payload, unchanged. */
+  JSON: { input: any; output: any; }
   /** A reference to an entity: its `__typename` and key fields, as a federation router sends it. */
   _Any: { input: any; output: any; }
 };
@@ -41,6 +43,25 @@ export type Agent = {
   __typename?: 'Agent';
   /** Alvaria-generated unique identifier for a user instance that can be retrieved prior to use from the provisioning rest API. The url is /via/v2/organizations/{orgId}/provisioning/users. */
   id: Scalars['ID']['output'];
+};
+
+/** Something that happened to the agent or one of its interactions, as the Streaming API delivered it on the streaming session (the outcome of a command, an interaction offered, statistics…). Events of a session arrive in `sequenceNumber` order, each once. */
+export type AgentEvent = {
+  __typename?: 'AgentEvent';
+  /** The part of `kind` before the first dot (`engagementCenter`). */
+  category: Scalars['String']['output'];
+  /** The decimal text of `sequenceNumber`: stable and unique in the session. Resume with it (`after`, or SSE `Last-Event-ID`). */
+  id: Scalars['ID']['output'];
+  /** The event’s name as the API gives it, `<category>.<Name>`: `engagementCenter.Active`, `engagementCenter.InteractionClear`… */
+  kind: Scalars['String']['output'];
+  /** When the event happened, as the API says (its `creationTime`); null when it gives none. */
+  occurredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event’s payload, as the API gave it. */
+  payload: Scalars['JSON']['output'];
+  /** When this gateway stored the event. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The event’s place in the streaming session, increasing. */
+  sequenceNumber: Scalars['Int']['output'];
 };
 
 /** Request Agent Statistics information */
@@ -730,6 +751,10 @@ export type Mutation = {
    * This endpoint will send a warning request to the Alvaria™ Cloud system. This request notifies the system that the user has been in the Wrap state longer than the configured Wrap Warning threshold, or that the user has been in the Park state longer than the configured Park Warning threshold.
    */
   interactionWarning?: Maybe<InteractionWarningResult>;
+  /** Creates a streaming session of the Streaming Client REST API (`POST …/streaming/session`). Its id goes with every command as `via-client-sessionid`; this command needs none. */
+  streamingSessionCreate?: Maybe<StreamingSessionCreateResult>;
+  /** Deletes the streaming session named by `via-client-sessionid` (`DELETE …/streaming/session`): its subscriptions end with `STREAMING_SESSION_GONE`. */
+  streamingSessionDelete?: Maybe<StreamingSessionDeleteResult>;
   /**
    * Request Agent Statistics
    *
@@ -1057,6 +1082,12 @@ export type MutationInteractionTransferEmailToWorkTypeArgs = {
 export type MutationInteractionWarningArgs = {
   input: WarningInput;
   interactionId: Scalars['ID']['input'];
+};
+
+
+/** One mutation per endpoint of the Alvaria Cloud Engagement Center REST API v2. Send the headers `Authorization` (Bearer token), `x-api-key` and `via-client-sessionid`; they are forwarded to the API. */
+export type MutationStreamingSessionCreateArgs = {
+  input?: InputMaybe<StreamingSessionInput>;
 };
 
 
@@ -1452,6 +1483,52 @@ export type StopRecordPersonalGreetingInput = {
   recordingIndex: Scalars['String']['input'];
   /** The phone number provided as the agent's station when connecting to the system (e.g, through the /connect endpoint). It is used as the endpoint for agent audio. */
   station: Scalars['String']['input'];
+};
+
+/** A streaming session of the Streaming Client REST API: send its `id` as `via-client-sessionid` with every command, and subscribe to `agentEvents` to receive what happens. */
+export type StreamingSession = {
+  __typename?: 'StreamingSession';
+  /** When the API created the session; null when it did not say. */
+  creationTime?: Maybe<Scalars['DateTime']['output']>;
+  /** The streaming session id: the value of `via-client-sessionid`. */
+  id: Scalars['ID']['output'];
+  /** Seconds without a retrieval of events after which the API drops the session (this gateway retrieves while someone subscribes). */
+  inactivityDelay: Scalars['Int']['output'];
+};
+
+/** The outcome of `streamingSessionCreate`: `StreamingSession`, or the error that stopped it. */
+export type StreamingSessionCreateResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | StreamingSession | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+
+/** The outcome of `streamingSessionDelete`: `StreamingSessionDeleted`, or the error that stopped it. */
+export type StreamingSessionDeleteResult = BadRequestError | GoneError | InternalServerError | MethodNotAllowedError | NotFoundError | RateLimitedError | ServiceUnavailableError | StreamingSessionDeleted | TooManyRequestsError | UnauthorizedError | UnexpectedStatusError | UnprocessableEntityError | UpstreamTimeoutError | UpstreamUnavailableError | ValidationError;
+
+/** The API deleted the streaming session: its events are no longer kept. */
+export type StreamingSessionDeleted = {
+  __typename?: 'StreamingSessionDeleted';
+  /** The session that was deleted. */
+  id: Scalars['ID']['output'];
+};
+
+/** How the API keeps the new streaming session. */
+export type StreamingSessionInput = {
+  /** Seconds without a retrieval of events after which the API drops the session, 1 to 86400; default 120, as the vendor recommends. */
+  inactivityDelay?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether events must be acknowledged, else the API delivers them again; default true, as the vendor recommends. This gateway acknowledges what it stored. */
+  requireAcknowledgement?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** The agent’s events, as the Streaming API reports them. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The events of the streaming session named by `via-client-sessionid` (over WebSocket: in the `connection_init` payload, with `authorization`, `x-api-key` and `x-alvaria-org-id`), from now on, or after `after`. One retrieval per session whatever the subscribers; events arrive in order, each once. Ends with an error whose `extensions.code` says why: `STREAMING_SESSION_GONE`, `UNAUTHENTICATED`, `FORBIDDEN`, `UPSTREAM_ERROR`, `SUBSCRIBER_TOO_SLOW`, `SHUTTING_DOWN`, `TOO_MANY_SUBSCRIPTIONS`, `BAD_USER_INPUT`. */
+  agentEvents: AgentEvent;
+};
+
+
+/** The agent’s events, as the Streaming API reports them. */
+export type SubscriptionAgentEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  kinds?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** Terminate information */

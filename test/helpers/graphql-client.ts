@@ -6,7 +6,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { readConfig, type GatewayConfig } from '../../src/config/read-config.js';
-import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway.js';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway/index.js';
 import { serveGateway, type ServedGateway } from '../../src/server/serve.js';
 import { silentLogger } from './logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './recording-upstream.js';

@@ -1,29 +1,27 @@
 /**
  * Builds the gateway without listening: graphql-yoga over the Pothos schema with the gateway's
- * plugins (`src/plugins/`) and a deployment's own after them, and the resources it owns (the
- * upstream dispatcher, Redis). Everything comes from one configuration object (`readConfig`);
- * `src/server/serve.ts` puts the gateway on a port.
+ * plugins (`src/plugins/`) and a deployment's own after them, and the resources it owns
+ * (`resources.ts`). Everything comes from one configuration object (`readConfig`);
+ * `src/server/serve.ts` puts the gateway on a port, with `graphql-ws` beside Yoga on the same path.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
-import type { GatewayConfig } from './config/read-config.js';
-import { CallCoalescer } from './datasources/coalescing.js';
-import { EngagementCenterApi, type EngagementCenterOptions, type UpstreamCall } from './datasources/engagement-center.js';
-import { createUpstreamAgent } from './datasources/upstream-agent.js';
-import { wasLogged } from './observability/logged-faults.js';
-import { createLogger, type Logger } from './observability/logger.js';
-import { GatewayMetrics } from './observability/metrics.js';
-import { createTracing, type Tracing } from './observability/tracing.js';
-import { graphiqlOptions, renderGraphiQL } from './plugins/graphiql.js';
-import { corsFor, gatewayPlugins, requestIdOf, type GatewayPlugin, type PersistedOperationsMode } from './plugins/index.js';
-import { CircuitBreakers } from './protection/circuit-breaker.js';
-import { CommandGuard } from './protection/command-guard.js';
-import { createRateLimits } from './protection/rate-limits.js';
-import type { GatewayContext } from './resolvers/context.js';
-import { schemaFor } from './schema/index.js';
-import { createPersistedQueryStore, type PersistedQueryStore } from './state/persisted-queries.js';
-import { connectRedis } from './state/redis.js';
+import type { GatewayConfig } from '../config/read-config.js';
+import { wasLogged } from '../observability/logged-faults.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+import { GatewayMetrics } from '../observability/metrics.js';
+import { createTracing, type Tracing } from '../observability/tracing.js';
+import { graphiqlOptions, renderGraphiQL } from '../plugins/graphiql.js';
+import { corsFor, gatewayPlugins, persistedDocumentOf, type GatewayPlugin, type PersistedOperationsMode } from '../plugins/index.js';
+import type { EventTransport, GatewayContext } from '../resolvers/context.js';
+import type { IncomingHeaders } from '../datasources/request-headers.js';
+import { schemaFor } from '../schema/index.js';
+import { createPersistedQueryStore, type PersistedQueryStore } from '../state/persisted-queries.js';
+import { contextFactory } from './context.js';
+import { createResources } from './resources.js';
+
+export { connectionHeaders } from './context.js';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
@@ -34,7 +32,7 @@ export interface GatewayOptions {
   readonly logger?: Logger;
   /** OpenTelemetry traces (`createTracing` from the OTEL_* variables); default off. */
   readonly tracing?: Tracing;
-  /** Default: a keep-alive agent that the gateway creates and closes. */
+  /** Default: keep-alive agents that the gateway creates and closes (one for commands, one for held retrievals). */
   readonly dispatcher?: Dispatcher;
   /** A deployment's own Yoga or envelop plugins, met after the gateway's (authorization, usage reporting, a response cache…). */
   readonly plugins?: readonly GatewayPlugin[];
@@ -50,6 +48,11 @@ export interface ServerContext {
   readonly res: ServerResponse;
 }
 
+/** The initial context of an operation over WebSocket (`server/websocket.ts`): no HTTP request. */
+export interface ConnectionContext {
+  readonly connection: { readonly headers: IncomingHeaders; readonly transport: EventTransport };
+}
+
 export interface Gateway {
   readonly yoga: YogaServerInstance<ServerContext, GatewayContext>;
   /** Serves a node:http request. */
@@ -57,19 +60,11 @@ export interface Gateway {
   readonly metrics: GatewayMetrics;
   /** From now on `/ready` answers 503: shutting down. */
   startDraining(): void;
+  /** Ends every subscription with `SHUTTING_DOWN`: the gateway stops accepting. */
+  stopSubscriptions(): Promise<void>;
+  /** The document of an operation sent over WebSocket, by the persisted operations' rules (throws a GraphQL error). */
+  documentOf(params: { readonly query?: string | null; readonly extensions?: Record<string, unknown> | null }): Promise<string>;
   close(): Promise<void>;
-}
-
-/** Logs and counts each REST call; the line carries the request id, never ids of agents or interactions. */
-function upstreamCallObserver(logger: Logger, metrics: GatewayMetrics, requestId: string) {
-  return (call: UpstreamCall): void => {
-    const outcome = String(call.outcome);
-    metrics.recordUpstreamCall(call.endpoint, outcome, call.durationMs / 1000);
-    logger.info(
-      { requestId, endpoint: call.endpoint, organization: call.organization, outcome, attempts: call.attempts, durationMs: Math.round(call.durationMs * 1000) / 1000 },
-      'upstream call',
-    );
-  };
 }
 
 /** Yoga's own log lines, as pino lines; a client that went away is no error of ours. */
@@ -97,56 +92,20 @@ const isClientAbort = (error: unknown): boolean => {
 
 export function createGateway(options: GatewayOptions): Gateway {
   const { config } = options;
-  if (config.baseUrl === null) throw new Error('createGateway needs config.baseUrl (the server starts the simulator when it is unset)');
+  const { baseUrl } = config;
+  if (baseUrl === null) throw new Error('createGateway needs config.baseUrl (the server starts the simulator when it is unset)');
   const logger = options.logger ?? createLogger(config.logLevel);
   const metrics = new GatewayMetrics();
   const tracing = options.tracing ?? createTracing({});
-  const { protection, upstream: limits } = config;
-  // Connects in the background: the gateway serves (without shared state) until Redis answers.
-  const redis = config.redis ? connectRedis({ address: config.redis, logger, metrics, commandTimeoutMs: config.redisTimeoutMs }) : null;
-  const guard = new CommandGuard(
-    createRateLimits({
-      perCredential: protection.rateLimitPerCredential,
-      perOrganization: protection.rateLimitPerOrganization,
-      windowMs: protection.rateLimitWindowMs,
-      metrics,
-      redis,
-    }),
-    new CircuitBreakers({
-      failures: protection.circuitFailures,
-      openMs: protection.circuitOpenMs,
-      logger,
-      metrics,
-      // A probe that outlives the call's own bound is lost: let another command probe.
-      probeTimeoutMs: limits.timeoutMs + 1_000,
-    }),
-  );
-  const ownsDispatcher = options.dispatcher === undefined;
-  const dispatcher =
-    options.dispatcher ??
-    createUpstreamAgent({
-      connectTimeoutMs: limits.connectTimeoutMs,
-      headersTimeoutMs: limits.headersTimeoutMs,
-      bodyTimeoutMs: limits.bodyTimeoutMs,
-      connections: limits.maxConnections,
-    });
-  const upstream: EngagementCenterOptions = {
-    baseUrl: config.baseUrl,
-    defaultOrganization: config.defaultOrganization,
-    allowedOrganizations: config.allowedOrganizations,
-    defaultApiKey: config.apiKey,
-    timeoutMs: limits.timeoutMs,
-    dispatcher,
-    coalescer: new CallCoalescer(),
-    guard,
-    tracing,
-  };
+  const resources = createResources({ config: { ...config, baseUrl }, logger, metrics, tracing, ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}) });
+  const contexts = contextFactory(config, resources, logger);
   const persistedOperations: PersistedOperationsMode = config.persistedOperations
     ? { kind: 'manifest', documents: config.persistedOperations.documents, onlyKnown: config.persistedOperationsOnly }
-    : { kind: 'automatic', store: options.persistedQueryStore ?? createPersistedQueryStore({ maxEntries: config.persistedQueries.maxEntries, redis }) };
+    : { kind: 'automatic', store: options.persistedQueryStore ?? createPersistedQueryStore({ maxEntries: config.persistedQueries.maxEntries, redis: resources.redis }) };
 
   let draining = false;
   const { http } = config;
+  const cors = { origins: http.corsOrigins, maxAgeSeconds: http.corsMaxAgeSeconds };
   const yoga = createYoga<ServerContext, GatewayContext>({
     schema: schemaFor({ requiresScopes: config.federation.requiresScopes }),
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -156,15 +115,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     batching: config.limits.batchLimit > 0 ? { limit: config.limits.batchLimit } : false,
     // Judged by our request parsing (`use-request-parsing.ts` says why).
     maxRequestBodySize: false,
-    cors: corsFor({ origins: http.corsOrigins, maxAgeSeconds: http.corsMaxAgeSeconds }),
+    cors: corsFor(cors),
     graphiql: http.graphiql ? graphiqlOptions(options.graphiqlHeaders) : false,
     renderGraphiQL,
     // Never a stack trace or an upstream detail, whatever NODE_ENV says.
     maskedErrors: { isDev: false },
     logging: yogaLogging(logger),
-    context: ({ request }) => {
-      const requestId = requestIdOf(request);
-      return { requestId, logger, engagementCenter: new EngagementCenterApi(upstream, request.headers, upstreamCallObserver(logger, metrics, requestId)) };
+    context: (initial) => {
+      const { connection } = initial as unknown as Partial<ConnectionContext>;
+      return connection ? contexts.forConnection(connection.headers, connection.transport) : contexts.forRequest(initial.request, initial.res);
     },
     plugins: [
       ...gatewayPlugins({
@@ -173,7 +132,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         metrics,
         tracing,
         defaultOrganization: config.defaultOrganization,
-        cors: { origins: http.corsOrigins, maxAgeSeconds: http.corsMaxAgeSeconds },
+        cors,
         limits: config.limits,
         maxBodyBytes: http.maxBodyBytes,
         persistedOperations,
@@ -190,11 +149,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     startDraining: () => {
       draining = true;
     },
+    stopSubscriptions: () => resources.stopEvents(),
+    documentOf: (params) => persistedDocumentOf(persistedOperations, params),
     close: async () => {
       draining = true;
+      await resources.stopEvents();
       await yoga.dispose();
-      if (ownsDispatcher) await dispatcher.close();
-      await redis?.close();
+      await resources.close();
     },
   };
 }

@@ -1,0 +1,64 @@
+/**
+ * The context each operation runs with, per request (per operation over WebSocket), never shared:
+ * the caller's headers (of the HTTP request, or of `connection_init`'s payload over WebSocket),
+ * the REST datasource bound to them, the Streaming API, the event engine, and how a subscription's
+ * events go out.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { GatewayConfig } from '../config/read-config.js';
+import { EngagementCenterApi } from '../datasources/engagement-center.js';
+import type { IncomingHeaders } from '../datasources/request-headers.js';
+import type { Logger } from '../observability/logger.js';
+import { eventStreamOf, requestIdOf } from '../plugins/index.js';
+import type { EventTransport, GatewayContext } from '../resolvers/context.js';
+import type { Resources } from './resources.js';
+
+/** The `connection_init` keys read as headers, matched case-insensitively (the upgrade's own headers are not read). */
+const CONNECTION_KEYS = ['authorization', 'x-api-key', 'via-client-sessionid', 'x-alvaria-org-id'] as const;
+
+/** `connection_init`'s payload as the headers of every operation of the connection: string values only. */
+export function connectionHeaders(payload: unknown): IncomingHeaders {
+  const given = new Map<string, unknown>();
+  if (typeof payload === 'object' && payload !== null) {
+    for (const [key, value] of Object.entries(payload)) given.set(key.toLowerCase(), value);
+  }
+  return {
+    get(name) {
+      const key = name.toLowerCase();
+      const value = (CONNECTION_KEYS as readonly string[]).includes(key) ? given.get(key) : undefined;
+      if (value === undefined || value === null) return null;
+      if (typeof value !== 'string') throw new GraphQLError(`The connection_init payload's "${key}" must be a string.`, { extensions: { code: 'BAD_USER_INPUT' } });
+      return value;
+    },
+  };
+}
+
+export interface ContextFactory {
+  /** For an HTTP request (its node response tells how much a stream still holds). */
+  forRequest(request: Request, response: ServerResponse | undefined): GatewayContext;
+  /** For one operation of a WebSocket connection. */
+  forConnection(headers: IncomingHeaders, transport: EventTransport): GatewayContext;
+}
+
+export function contextFactory(config: GatewayConfig, resources: Resources, logger: Logger): ContextFactory {
+  const policy = { defaultOrganization: config.defaultOrganization, allowedOrganizations: config.allowedOrganizations, defaultApiKey: config.apiKey };
+  const build = (headers: IncomingHeaders, requestId: string, transport: () => EventTransport): GatewayContext => ({
+    requestId,
+    logger,
+    headers,
+    policy,
+    engagementCenter: new EngagementCenterApi(resources.upstream, headers, (call) => resources.observeCall(call, requestId)),
+    streaming: resources.streaming,
+    events: resources.events,
+    // Made only for a subscription, which is the one to ask.
+    get eventTransport() {
+      return transport();
+    },
+  });
+  return {
+    forRequest: (request, response) => build(request.headers, requestIdOf(request), () => eventStreamOf(request, response)),
+    forConnection: (headers, transport) => build(headers, randomUUID(), () => transport),
+  };
+}

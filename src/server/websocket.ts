@@ -1,0 +1,98 @@
+/**
+ * GraphQL over WebSocket (the `graphql-transport-ws` protocol, `graphql-ws` on `ws`) on the same
+ * port and path as HTTP, running every operation through the same Yoga instance (its parse and
+ * validation cache, its plugins, its masking). The connection's credentials are the
+ * `connection_init` payload's (`connectionHeaders`); the upgrade request's headers are not read.
+ * A subscription's ending (a GraphQL error with its code) is sent as its last `next` result, then
+ * `complete`, as over SSE: graphql-ws would send it as an `error` message without its code.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { connectionHeaders, type ConnectionContext, type Gateway } from '../gateway/index.js';
+import { wireError, wireResult } from '../plugins/result-json.js';
+
+interface Enveloped {
+  readonly execute: (args: ExecutionArgs) => unknown;
+  readonly subscribe: (args: ExecutionArgs) => unknown;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** A stream whose ending is a GraphQL error: that error becomes the last result. */
+async function* endingAsResult(results: AsyncIterable<ExecutionResult>): AsyncGenerator<ExecutionResult> {
+  try {
+    yield* results;
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    yield { errors: [error] };
+  }
+}
+
+export interface WebSocketEndpoint {
+  /** Ends every connection (subscriptions have ended first) and stops accepting. */
+  close(): Promise<void>;
+}
+
+export function serveWebSocket(server: Server, gateway: Gateway, path: string): WebSocketEndpoint {
+  const sockets = new WebSocketServer({ noServer: true });
+  const disposable = useServer(
+    {
+      execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
+      subscribe: async (args) => {
+        const result = await (args.rootValue as Enveloped).subscribe(args);
+        return (isAsyncIterable(result) ? endingAsResult(result) : result) as never;
+      },
+      // Yoga's internal extensions (`http`, `unexpected`) choose HTTP statuses; they never go out.
+      onNext: (_context, _id, _payload, _args, result) => wireResult(result) as never,
+      onError: (_context, _id, _payload, errors) => errors.map(wireError) as never,
+      onSubscribe: async (context, _id, payload) => {
+        const socket = context.extra.socket as WebSocket;
+        const connection: ConnectionContext['connection'] = {
+          headers: connectionHeaders(context.connectionParams),
+          // graphql-ws waits for each message to be written before the next: at most one is on its way.
+          transport: { buffered: () => (socket.bufferedAmount > 0 ? 1 : 0) },
+        };
+        const enveloped = gateway.yoga.getEnveloped({ connection, params: payload } as never);
+        let document;
+        try {
+          document = enveloped.parse(await gateway.documentOf(payload));
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('The document does not parse.')];
+        }
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema: enveloped.schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe } satisfies Enveloped,
+        };
+      },
+    },
+    sockets,
+  );
+  const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const target = (request.url ?? '/').split('?', 1)[0];
+    if (target !== path && target !== `${path}/`) {
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
+  };
+  server.on('upgrade', upgrade);
+  return {
+    close: async () => {
+      server.off('upgrade', upgrade);
+      for (const client of sockets.clients) client.close(1001, 'Going away: the gateway is shutting down');
+      await disposable.dispose();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    },
+  };
+}
