@@ -7,18 +7,18 @@ import { Dispatcher, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config/read-config.js';
 import { startGateway, type RunningGateway } from '../src/server/serve.js';
-import { agentSessionExample, simulatorHeaders, typedErrorExample } from '../src/plugins/graphiql-tabs.js';
+import { agentEventsExample, agentSessionExample, typedErrorExample } from '../src/plugins/graphiql-tabs.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { captureLogs, silentLogger } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
 
 const holdQuery = 'mutation { interactionHold(interactionId: "4320", input: { ehubSessionId: "4875" }) { __typename ... on InteractionCommandAccepted { status } ... on Error { message } } }';
 
-async function post(gateway: RunningGateway, query: string, headers: Record<string, string> = clientHeaders) {
+async function post(gateway: RunningGateway, query: string, headers: Record<string, string> = clientHeaders, operationName?: string) {
   const response = await request(`${gateway.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query }),
+    body: JSON.stringify({ query, operationName }),
   });
   return { status: response.statusCode, body: (await response.body.json()) as { data?: Record<string, unknown>; errors?: unknown[] } };
 }
@@ -165,14 +165,40 @@ describe("GraphiQL's preloaded examples", () => {
     await gateway.close();
   });
 
-  it('open onto the agent session and the typed error, with the headers the simulator accepts', async () => {
+  /** The headers GraphiQL opens with, read from the page it is served in. */
+  async function graphiqlHeaders(): Promise<Record<string, string>> {
     const response = await request(`${gateway.url}/graphql`, { headers: { accept: 'text/html' } });
     const html = await response.body.text();
-    for (const text of ['mutation Connect', 'mutation Disconnect', 'mutation TypedError', 'demo-access-token']) expect(html).toContain(text);
+    const sessionId = /via-client-sessionid\\{1,3}":\s*\\{1,3}"([0-9a-f-]{36})/.exec(html)?.[1];
+    expect(sessionId).toBeDefined();
+    return { authorization: 'Bearer demo-access-token', 'x-api-key': 'demo-api-key', 'via-client-sessionid': sessionId ?? '' };
+  }
+
+  it('open onto the agent session, its events and the typed error, with the headers the simulator accepts', async () => {
+    const response = await request(`${gateway.url}/graphql`, { headers: { accept: 'text/html' } });
+    const html = await response.body.text();
+    for (const text of ['mutation Connect', 'mutation Disconnect', 'subscription Events', 'mutation TypedError', 'demo-access-token']) expect(html).toContain(text);
+    // The session GraphiQL names is one the simulator issued, open.
+    const headers = await graphiqlHeaders();
+    expect(gateway.simulator?.streaming.get(headers['via-client-sessionid'] ?? '')?.state).toBe('open');
+  });
+
+  it('the Events tab receives the events of Connect run in the session tab', async () => {
+    const headers = await graphiqlHeaders();
+    const events = await fetch(`${gateway.url}/graphql?query=${encodeURIComponent(agentEventsExample)}`, { headers: { ...headers, accept: 'text/event-stream' } });
+    expect(events.status).toBe(200);
+    const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    // The subscription is established once the stream has begun (its first comment).
+    while (!text.includes(':')) text += (await reader.read()).value ?? '';
+    await post(gateway, agentSessionExample, headers, 'Connect');
+    while ((text.match(/event: next/g) ?? []).length < 3) text += (await reader.read()).value ?? '';
+    await reader.cancel();
+    expect(text).toMatch(/id: 1\ndata: .*"kind":"engagementCenter.NewWorkType"/);
   });
 
   it('run against the simulator: every command of the session is accepted, the error is typed', async () => {
-    const headers = JSON.parse(simulatorHeaders) as Record<string, string>;
+    const headers = await graphiqlHeaders();
     const operations = [...agentSessionExample.matchAll(/^mutation (\w+)/gm)].map((match) => match[1]);
     expect(operations).toEqual(['Connect', 'Ready', 'Accept', 'Hold', 'Transfer', 'Dispose', 'Disconnect']);
     for (const operationName of operations) {

@@ -49,8 +49,19 @@ export const placeholderHeaders = JSON.stringify(
   2,
 );
 
-export const simulatorHeaders = JSON.stringify(
-  { Authorization: 'Bearer demo-access-token', 'x-api-key': 'demo-api-key', 'via-client-sessionid': 'demo-session' },
-  null,
-  2,
-);
+/** The simulator's demo credentials, with a streaming session it issued (so that its events reach the Events tab). */
+export const simulatorHeaders = (sessionId: string): string =>
+  JSON.stringify({ Authorization: 'Bearer demo-access-token', 'x-api-key': 'demo-api-key', 'via-client-sessionid': sessionId }, null, 2);
+
+export const agentEventsExample = `# The agent's events on the streaming session of the Headers tab. Press Run, then run Connect,
+# Ready or Hold in the first tab: their events appear here as the Streaming API reports them.
+subscription Events {
+  agentEvents {
+    id
+    kind
+    category
+    occurredAt
+    payload
+  }
+}
+`;

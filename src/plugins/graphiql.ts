@@ -5,7 +5,7 @@
  * `graphiql-tabs.ts` with the headers to send already in place.
  */
 import type { YogaServerOptions } from 'graphql-yoga';
-import { agentSessionExample, placeholderHeaders, typedErrorExample } from './graphiql-tabs.js';
+import { agentEventsExample, agentSessionExample, placeholderHeaders, typedErrorExample } from './graphiql-tabs.js';
 
 type YogaOptions = YogaServerOptions<Record<string, unknown>, Record<string, unknown>>;
 type GraphiQLOptions = Exclude<NonNullable<YogaOptions['graphiql']>, boolean | ((...args: never[]) => unknown)>;
@@ -14,7 +14,7 @@ export function graphiqlOptions(headers: string = placeholderHeaders): GraphiQLO
   return {
     title: 'Engagement Center GraphQL',
     defaultQuery: agentSessionExample,
-    defaultTabs: [{ query: agentSessionExample }, { query: typedErrorExample }],
+    defaultTabs: [{ query: agentSessionExample }, { query: agentEventsExample }, { query: typedErrorExample }],
     headers,
     defaultEditorToolsVisibility: 'headers',
   };

@@ -6,6 +6,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { GatewayConfig, HttpSettings } from '../config/read-config.js';
+import { SIMULATOR_ORGANIZATION } from '../config/table.js';
 import { createGateway, GRAPHQL_ENDPOINT, type Gateway, type GatewayOptions } from '../gateway/index.js';
 import { createLogger } from '../observability/logger.js';
 import { simulatorHeaders } from '../plugins/graphiql-tabs.js';
@@ -65,7 +66,8 @@ export async function startGateway(config: GatewayConfig, options: Omit<GatewayO
   const simulator = config.baseUrl === null ? await startSimulator(config.simulator) : null;
   if (simulator) logger.info({ simulator: simulator.url }, `No ALVARIA_BASE_URL set: using the built-in Engagement Center simulator at ${simulator.url}`);
   const gateway = createGateway({
-    ...(simulator ? { graphiqlHeaders: simulatorHeaders } : {}),
+    // A session of the simulator's, kept a day without polling, so that GraphiQL's Events tab works at once.
+    ...(simulator ? { graphiqlHeaders: simulatorHeaders(simulator.createSession(config.defaultOrganization ?? SIMULATOR_ORGANIZATION, { inactivityDelay: 86_400 })) } : {}),
     ...options,
     logger,
     config: simulator ? { ...config, baseUrl: simulator.url } : config,
