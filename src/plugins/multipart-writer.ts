@@ -5,9 +5,8 @@
  * while nothing happens so that proxies keep the connection open. The stream is pulled, so a slow
  * reader holds the next result back instead of filling memory.
  */
-import type { ExecutionResult } from 'graphql';
 import { isAsyncIterable } from 'graphql-yoga';
-import { resultJson, type ResultProcessor } from './result-json.js';
+import { resultIterator, resultJson, type ResultProcessor } from './result-json.js';
 
 const BOUNDARY = 'graphql';
 const HEARTBEAT_MS = 5_000;
@@ -22,11 +21,7 @@ export function multipartWriter({ apollo, heartbeatMs = HEARTBEAT_MS }: Multipar
   return (result, fetchAPI) => {
     const encoder = new fetchAPI.TextEncoder();
     const part = (json: string) => encoder.encode(`\r\n--${BOUNDARY}\r\nContent-Type: application/json; charset=utf-8\r\n\r\n${json}`);
-    const iterator: AsyncIterator<ExecutionResult> = isAsyncIterable(result)
-      ? (result as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator]()
-      : (async function* single() {
-          yield result as ExecutionResult;
-        })();
+    const iterator = resultIterator(result);
     let heartbeat: NodeJS.Timeout | undefined;
     const stream = new fetchAPI.ReadableStream<Uint8Array>({
       start(controller) {

@@ -5,9 +5,7 @@
  * writer has no way to give an event its id. The stream is pulled, so a slow reader holds the next
  * event back in the subscription, where `SUBSCRIBER_BUFFER_EVENTS` bounds it.
  */
-import type { ExecutionResult } from 'graphql';
-import { isAsyncIterable } from 'graphql-yoga';
-import { resultJson, type ResultProcessor } from './result-json.js';
+import { resultIterator, resultJson, type ResultProcessor } from './result-json.js';
 
 const PING_MS = 12_000;
 
@@ -15,11 +13,7 @@ const PING_MS = 12_000;
 export function sseWriter(ids: () => string | undefined = () => undefined, pingMs = PING_MS): ResultProcessor {
   return (result, fetchAPI) => {
     const encoder = new fetchAPI.TextEncoder();
-    const iterator: AsyncIterator<ExecutionResult> = isAsyncIterable(result)
-      ? (result as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator]()
-      : (async function* single() {
-          yield result as ExecutionResult;
-        })();
+    const iterator = resultIterator(result);
     let ping: NodeJS.Timeout | undefined;
     const stream = new fetchAPI.ReadableStream<Uint8Array>({
       start(controller) {

@@ -6,6 +6,7 @@
  */
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { resultRewrite } from './result-rewrite.js';
 
 const asBadUserInput = (error: GraphQLError): GraphQLError =>
   new GraphQLError(error.message, {
@@ -23,21 +24,4 @@ const rewrite = (result: ExecutionResult): ExecutionResult | undefined =>
     ? { ...result, errors: result.errors.map(asBadUserInput) }
     : undefined;
 
-export const useBadUserInput = (): Plugin => ({
-  onExecute() {
-    return {
-      onExecuteDone({ result, setResult }) {
-        const rewritten = Symbol.asyncIterator in result ? undefined : rewrite(result);
-        if (rewritten) setResult(rewritten);
-      },
-    };
-  },
-  onSubscribe() {
-    return {
-      onSubscribeResult({ result, setResult }) {
-        const rewritten = Symbol.asyncIterator in result ? undefined : rewrite(result);
-        if (rewritten) setResult(rewritten);
-      },
-    };
-  },
-});
+export const useBadUserInput = (): Plugin => resultRewrite(rewrite);

@@ -7,6 +7,7 @@
  */
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { resultRewrite } from './result-rewrite.js';
 
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 const HAS_SUGGESTION = /Did you mean [^?]*\?/;
@@ -20,26 +21,14 @@ function withoutSuggestion<E extends Error>(error: E): E | GraphQLError {
 const cleaned = (result: ExecutionResult): ExecutionResult | undefined =>
   result.errors?.some((error) => HAS_SUGGESTION.test(error.message)) ? { ...result, errors: result.errors.map(withoutSuggestion) } : undefined;
 
-export const useNoSuggestions = (): Plugin => ({
-  onValidate() {
-    return ({ valid, result, setResult }) => {
-      if (!valid) setResult(result.map(withoutSuggestion));
-    };
-  },
-  onExecute() {
-    return {
-      onExecuteDone({ result, setResult }) {
-        const rewritten = Symbol.asyncIterator in result ? undefined : cleaned(result);
-        if (rewritten) setResult(rewritten);
-      },
-    };
-  },
-  onSubscribe() {
-    return {
-      onSubscribeResult({ result, setResult }) {
-        const rewritten = Symbol.asyncIterator in result ? undefined : cleaned(result);
-        if (rewritten) setResult(rewritten);
-      },
-    };
-  },
-});
+export const useNoSuggestions = (): Plugin => {
+  const variables = resultRewrite(cleaned);
+  return {
+    ...variables,
+    onValidate() {
+      return ({ valid, result, setResult }) => {
+        if (!valid) setResult(result.map(withoutSuggestion));
+      };
+    },
+  };
+};
