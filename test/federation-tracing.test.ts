@@ -35,7 +35,7 @@ const OURS = 'engagement-center-gateway';
 const ROUTER = 'router';
 const HOLD_TEMPLATE = 'POST /via/v2/organizations/{orgId}/engagementCenter/interactions/{interactionId}/hold';
 const HOLD = `mutation Hold {
-  interactionHold(interactionId: "ixn-77", input: { ehubSessionId: "4875" }) {
+  interactionHold(interactionId: "ixn-77", input: { ehubSessionId: "ehub-body-marker" }) {
     __typename
     ... on InteractionCommandAccepted { status interaction { id customer { name } } }
   }
@@ -197,10 +197,10 @@ describe('through a federation gateway with its own tracing (Hive Gateway + @gra
     expect(ourExports.length).toBeGreaterThan(0);
     for (const received of routerExports) expect([received.path, received.contentType]).toEqual(['/v1/traces', 'application/json']);
     for (const received of ourExports) expect([received.path, received.contentType]).toEqual(['/v1/traces', 'application/x-protobuf']);
-    // Hive's plugin records the document (`graphql.document`: the ehubSessionId 4875 is in it); our
+    // Hive's plugin records the document (`graphql.document`: the ehubSessionId ehub-body-marker is in it); our
     // spans hold neither it nor a credential the router forwarded.
-    expect(routerExports.some((received) => received.body.includes('4875'))).toBe(true);
-    for (const secret of ['4875', clientHeaders.authorization, clientHeaders['x-api-key'], clientHeaders['via-client-sessionid']]) {
+    expect(routerExports.some((received) => received.body.includes('ehub-body-marker'))).toBe(true);
+    for (const secret of ['ehub-body-marker', clientHeaders.authorization, clientHeaders['x-api-key'], clientHeaders['via-client-sessionid']]) {
       expect(ourExports.some((received) => received.body.includes(secret))).toBe(false);
     }
   });

@@ -14,7 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createUpstreamAgent } from '../src/datasources/upstream-agent.js';
 import { HoldDocument } from './generated/graphql.js';
 import { execute, testGateway, type TestGateway } from './helpers/graphql-client.js';
-import { captureLogs, type CapturedLogs } from './helpers/logs.js';
+import { captureLogs, upstreamCallsIn, type CapturedLogs } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
 
 const NEVER_SENT = /timed out before it could be sent.*not carried out/;
@@ -27,7 +27,7 @@ const hold = async (via: TestGateway) => {
 };
 
 /** What the gateway logged of its one REST call. */
-const upstreamCall = (logs: CapturedLogs) => logs.lines().find((line) => line.msg === 'upstream call');
+const upstreamCall = (logs: CapturedLogs) => upstreamCallsIn(logs)[0];
 
 function deferred() {
   let resolve: () => void = () => {};
@@ -167,7 +167,7 @@ describe('a command written and left unanswered is an UpstreamTimeoutError', () 
 
     expect(await hold(hasty)).toEqual({ __typename: 'UpstreamTimeoutError', message: expect.stringMatching(OUTCOME_UNKNOWN) });
     expect(upstream.requests).toHaveLength(1);
-    expect(logs.lines().filter((line) => line.msg === 'upstream call').at(-1)).toMatchObject({ outcome: 'timeout', attempts: 1 });
+    expect(upstreamCallsIn(logs).at(-1)).toMatchObject({ outcome: 'timeout', attempts: 1 });
   });
 
   it('through an injected MockAgent', async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
 import { HoldDocument } from './generated/graphql.js';
 import { execute, testGateway, type TestGateway } from './helpers/graphql-client.js';
-import { captureLogs } from './helpers/logs.js';
+import { captureLogs, upstreamCallsIn } from './helpers/logs.js';
 import { startRecordingUpstream } from './helpers/recording-upstream.js';
 
 let simulator: Simulator;
@@ -92,7 +92,7 @@ describe('an API that is down', () => {
     const down = testGateway(`http://127.0.0.1:${port}`, { logger: logs.logger });
     try {
       expect(await hold(down)).toMatchObject({ __typename: 'UpstreamUnavailableError' });
-      expect(logs.lines().find((line) => line.msg === 'upstream call')).toMatchObject({ outcome: 'unavailable', attempts: 2 });
+      expect(upstreamCallsIn(logs)[0]).toMatchObject({ outcome: 'unavailable', attempts: 2 });
     } finally {
       await down.close();
     }

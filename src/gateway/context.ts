@@ -11,7 +11,9 @@ import type { GatewayConfig } from '../config/read-config.js';
 import { EngagementCenterApi } from '../datasources/engagement-center.js';
 import type { IncomingHeaders } from '../datasources/request-headers.js';
 import type { Logger } from '../observability/logger.js';
-import { eventStreamOf, requestIdOf } from '../plugins/index.js';
+import type { UpstreamCall } from '../datasources/command-call.js';
+import { upstreamCallFields } from '../observability/upstream-calls.js';
+import { eventStreamOf, noteUpstreamCall, requestIdOf } from '../plugins/index.js';
 import type { EventTransport, GatewayContext } from '../resolvers/context.js';
 import type { Resources } from './resources.js';
 
@@ -44,21 +46,25 @@ export interface ContextFactory {
 
 export function contextFactory(config: GatewayConfig, resources: Resources, logger: Logger): ContextFactory {
   const policy = { defaultOrganization: config.defaultOrganization, allowedOrganizations: config.allowedOrganizations, defaultApiKey: config.apiKey };
-  const build = (headers: IncomingHeaders, requestId: string, transport: () => EventTransport): GatewayContext => ({
+  const build = (headers: IncomingHeaders, requestId: string, transport: () => EventTransport, noteCall: (call: UpstreamCall) => void): GatewayContext => ({
     requestId,
     logger,
     headers,
     policy,
-    engagementCenter: new EngagementCenterApi(resources.upstream, headers, (call) => resources.observeCall(call, requestId)),
+    engagementCenter: new EngagementCenterApi(resources.upstream, headers, (call) => {
+      resources.countCall(call);
+      noteCall(call);
+    }),
     streaming: resources.streaming,
     events: resources.events,
-    // Made only for a subscription, which is the one to ask.
-    get eventTransport() {
-      return transport();
-    },
+    eventTransport: transport,
   });
   return {
-    forRequest: (request, response) => build(request.headers, requestIdOf(request), () => eventStreamOf(request, response)),
-    forConnection: (headers, transport) => build(headers, randomUUID(), () => transport),
+    // Over HTTP the request's log line lists its REST calls; over WebSocket each call has a line.
+    forRequest: (request, response) => build(request.headers, requestIdOf(request), () => eventStreamOf(request, response), (call) => noteUpstreamCall(request, call)),
+    forConnection: (headers, transport) => {
+      const requestId = randomUUID();
+      return build(headers, requestId, () => transport, (call) => logger.info({ requestId, ...upstreamCallFields(call), organization: call.organization }, 'upstream call'));
+    },
   };
 }

@@ -12,6 +12,7 @@ import { StreamingClient } from '../datasources/streaming-client.js';
 import { createUpstreamAgent } from '../datasources/upstream-agent.js';
 import { createEventHub, type EventHub } from '../events/event-hub.js';
 import type { Logger } from '../observability/logger.js';
+import { upstreamCallFields } from '../observability/upstream-calls.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import type { Tracing } from '../observability/tracing.js';
 import { CircuitBreakers } from '../protection/circuit-breaker.js';
@@ -25,8 +26,8 @@ export interface Resources {
   readonly upstream: EngagementCenterOptions;
   readonly streaming: StreamingClient;
   readonly events: EventHub;
-  /** Logs and counts a REST call made for the request `requestId`. */
-  observeCall(call: UpstreamCall, requestId?: string): void;
+  /** Counts a REST call (`upstream_requests_total`, its duration); the request's log line tells it. */
+  countCall(call: UpstreamCall): void;
   /** Ends every subscription (SHUTTING_DOWN) and stops the pollers: when the gateway stops accepting. */
   stopEvents(): Promise<void>;
   close(): Promise<void>;
@@ -41,15 +42,21 @@ export interface ResourceOptions {
   readonly dispatcher?: Dispatcher;
 }
 
-/** Logs and counts each REST call; the line carries no ids of agents, interactions or sessions. */
-function callObserver(logger: Logger, metrics: GatewayMetrics) {
-  return (call: UpstreamCall, requestId?: string): void => {
-    const outcome = String(call.outcome);
-    metrics.recordUpstreamCall(call.endpoint, outcome, call.durationMs / 1000);
-    logger.info(
-      { requestId, endpoint: call.endpoint, organization: call.organization, outcome, attempts: call.attempts, durationMs: Math.round(call.durationMs * 1000) / 1000 },
-      'upstream call',
-    );
+const countCall = (metrics: GatewayMetrics) => (call: UpstreamCall): void => metrics.recordUpstreamCall(call.endpoint, String(call.outcome), call.durationMs / 1000);
+
+/**
+ * The Streaming API's calls, which no GraphQL request's line tells: counted, and logged (a poll's
+ * routine retrieval and acknowledgement at debug; a session's create and delete at info).
+ */
+function streamingCallObserver(logger: Logger, metrics: GatewayMetrics) {
+  const count = countCall(metrics);
+  return (call: UpstreamCall): void => {
+    count(call);
+    const routine = call.endpoint === 'streaming/retrieveEvents' || call.endpoint === 'streaming/acknowledge';
+    if (routine && !logger.isLevelEnabled('debug')) return;
+    const line = { ...upstreamCallFields(call), organization: call.organization };
+    if (routine) logger.debug(line, 'upstream call');
+    else logger.info(line, 'upstream call');
   };
 }
 
@@ -84,7 +91,7 @@ export function createResources({ config, logger, metrics, tracing, dispatcher }
     });
   const owned = dispatcher === undefined ? { commands: agent(), polls: agent() } : null;
   const commands = dispatcher ?? owned!.commands;
-  const observe = callObserver(logger, metrics);
+  const observeStreaming = streamingCallObserver(logger, metrics);
   const streaming = new StreamingClient({
     baseUrl: config.baseUrl,
     dispatcher: commands,
@@ -94,7 +101,7 @@ export function createResources({ config, logger, metrics, tracing, dispatcher }
     guard,
     breakers,
     tracing,
-    onCall: (call) => observe(call),
+    onCall: observeStreaming,
   });
   const events = createEventHub({ redis, client: streaming, settings: config.streaming, metrics, logger });
   return {
@@ -112,7 +119,7 @@ export function createResources({ config, logger, metrics, tracing, dispatcher }
     },
     streaming,
     events,
-    observeCall: observe,
+    countCall: countCall(metrics),
     stopEvents: () => events.close(),
     close: async () => {
       await events.close();

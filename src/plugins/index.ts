@@ -31,6 +31,7 @@ import { useTracing } from './use-tracing.js';
 export { corsFor, type CorsSettings } from './use-cors.js';
 export { requestIdOf } from './use-request-id.js';
 export { eventStreamOf } from './event-streams.js';
+export { noteUpstreamCall } from './use-logs-and-metrics.js';
 export { persistedDocumentOf, type PersistedOperationsMode } from './use-persisted-operations.js';
 
 /** A Yoga or envelop plugin, as Yoga's `plugins` option takes it. */

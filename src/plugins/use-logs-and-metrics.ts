@@ -1,6 +1,7 @@
 /**
  * One log line and one metric sample per GraphQL request (operation, status, duration,
- * organization), and `GET /metrics` for Prometheus. Ours: Yoga's Prometheus plugin names its own
+ * organization, and the REST calls it made: endpoint template, outcome, attempts, duration), and
+ * `GET /metrics` for Prometheus. Ours: Yoga's Prometheus plugin names its own
  * metrics and labels and logs nothing; the contract's lines and labels are these, and carry no
  * credential, path id or payload. A client that goes away before the answer is counted apart
  * (status 499, logged at info), never as a server fault.
@@ -10,6 +11,7 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { IncomingMessage } from 'node:http';
 import { markLogged } from '../observability/logged-faults.js';
+import { upstreamCallFields, type CallSummary } from '../observability/upstream-calls.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { refusals } from '../refusals.js';
@@ -23,6 +25,16 @@ interface RequestRecord {
   operationType: string;
   rootField: string;
   operationName: string | null;
+  /** The REST calls made for it, as its line tells them; null until one is made. */
+  calls: CallSummary[] | null;
+}
+
+const records = new WeakMap<Request, RequestRecord>();
+
+/** Notes a REST call made for `request`: its log line will tell it. */
+export function noteUpstreamCall(request: Request, call: CallSummary): void {
+  const record = records.get(request);
+  if (record) (record.calls ??= []).push(call);
 }
 
 /** The root field's name when there is one (bounded by the schema), else `multiple`. */
@@ -50,7 +62,6 @@ export interface LogsAndMetricsOptions {
 }
 
 export function useLogsAndMetrics({ logger, metrics, graphqlEndpoint, defaultOrganization }: LogsAndMetricsOptions): Plugin {
-  const records = new WeakMap<Request, RequestRecord>();
   return {
     instrumentation: {
       // A fault of execution itself (not of a field): logged here, where the request is known.
@@ -75,15 +86,15 @@ export function useLogsAndMetrics({ logger, metrics, graphqlEndpoint, defaultOrg
         });
       }
       if (url.pathname === graphqlEndpoint || url.pathname === `${graphqlEndpoint}/`) {
-        records.set(request, { started: performance.now(), operationType: UNKNOWN, rootField: UNKNOWN, operationName: null });
+        records.set(request, { started: performance.now(), operationType: UNKNOWN, rootField: UNKNOWN, operationName: null, calls: null });
       }
       return undefined;
     },
     onExecute({ args }) {
-      noteOperation(records, args.contextValue, args.document, args.operationName);
+      noteOperation(args.contextValue, args.document, args.operationName);
     },
     onSubscribe({ args }) {
-      noteOperation(records, args.contextValue, args.document, args.operationName);
+      noteOperation(args.contextValue, args.document, args.operationName);
     },
     onResponse({ request, response, serverContext }) {
       const record = records.get(request);
@@ -103,6 +114,7 @@ export function useLogsAndMetrics({ logger, metrics, graphqlEndpoint, defaultOrg
           rootField: record.rootField,
           operationName: record.operationName,
           organization: header && isOrganizationId(header) ? header : defaultOrganization,
+          ...(record.calls ? { upstream: record.calls.map(upstreamCallFields) } : {}),
         },
         away ? 'graphql request: the client went away' : 'graphql request',
       );
@@ -110,7 +122,7 @@ export function useLogsAndMetrics({ logger, metrics, graphqlEndpoint, defaultOrg
   };
 }
 
-function noteOperation(records: WeakMap<Request, RequestRecord>, contextValue: unknown, document: DocumentNode, operationName: string | null | undefined): void {
+function noteOperation(contextValue: unknown, document: DocumentNode, operationName: string | null | undefined): void {
   const request = (contextValue as { request?: Request }).request;
   const record = request && records.get(request);
   if (!record) return;

@@ -48,7 +48,7 @@ export function subscribeToAgentEvents(args: AgentEventsArgs, context: GatewayCo
   } catch (error) {
     throw refusal(error);
   }
-  const transport = context.eventTransport;
+  const transport = context.eventTransport();
   const subscription = context.events.subscribe({
     organization,
     sessionId: caller.sessionId ?? '',

@@ -27,7 +27,8 @@ export interface GatewayContext {
   readonly streaming: StreamingClient;
   /** The agent events of every streaming session this gateway relays. */
   readonly events: EventHub;
-  readonly eventTransport: EventTransport;
+  /** How a subscription's events go out (made on first call: only a subscription asks). */
+  eventTransport(): EventTransport;
   /** The `x-request-id` of this request, for log lines. */
   readonly requestId: string;
   readonly logger: Logger;

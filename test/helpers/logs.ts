@@ -30,3 +30,7 @@ export function captureLogs(): CapturedLogs {
 }
 
 export const silentLogger = (): Logger => createLogger('silent');
+
+/** The REST calls the logs tell, in order: those each request's line lists, and lines of their own. */
+export const upstreamCallsIn = (logs: CapturedLogs): Array<Record<string, unknown>> =>
+  logs.lines().flatMap((line) => (line.msg === 'upstream call' ? [line] : Array.isArray(line.upstream) ? (line.upstream as Array<Record<string, unknown>>) : []));
