@@ -2,7 +2,8 @@
  * Agent events across replicas, end to end: two gateway processes as `npm start` runs them, one
  * real `redis-server`, one simulator shared by both (the Streaming API, which answers a concurrent
  * retrieval of a session with 409), and SSE subscribers of one session spread over both gateways.
- * Events come from commands sent through either gateway and from the simulator itself. Proven:
+ * Events come from commands sent through either gateway and from the simulator itself (also
+ * steadily, across each fault). Proven:
  * one retrieval of the session at a time whatever the replicas; every subscriber receives every
  * event once, in order; Redis stopped and started again ends no subscription and loses or repeats
  * nothing; the polling replica killed (SIGKILL) is replaced by the other, and its subscribers
@@ -152,6 +153,25 @@ async function emitEvents(session: string, count: number, through: readonly Gate
   }
 }
 
+/** Events from the simulator every 50 ms until the returned function is called (it resolves once the last is emitted). */
+function steadyEvents(session: string): () => Promise<void> {
+  let running = true;
+  const emitting = (async () => {
+    while (running) {
+      try {
+        simulator.emit(ORG, session, 'engagementCenter.AgentStatistics', { steady: true });
+      } catch {
+        return; // the test failed and closed the simulator
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return async () => {
+    running = false;
+    await emitting;
+  };
+}
+
 const appended = (session: string): number => simulator.streaming.get(session)?.eventsAppended ?? 0;
 
 /**
@@ -209,20 +229,27 @@ describe('two replicas, one Redis, one Streaming API', () => {
 
     // Redis away for longer than the lease: events keep being emitted, and commands keep being served.
     const errorsBefore = await Promise.all(gateways.map((gateway) => gateway.metric('redis_errors_total', { operation: 'events' })));
+    const stopSteadyEvents = steadyEvents(session);
     await redis.stop();
     await emitEvents(session, 6, [a, b]);
     await waitFor('both replicas see Redis failing', async () =>
       (await Promise.all(gateways.map((gateway) => gateway.metric('redis_errors_total', { operation: 'events' })))).every((errors, index) => errors > errorsBefore[index]!),
     );
     await new Promise((resolve) => setTimeout(resolve, LEASE_MS + 500));
-    // Nobody polls without a lease it can renew.
+    // Nobody polls without a lease it can renew: the held retrieval is abandoned, and no other begins.
     await waitFor('no retrieval in flight while Redis is away', () => simulator.streaming.get(session)?.retrievalsInFlight === 0);
+    const retrievedWhileAway = simulator.streaming.get(session)?.retrievals;
     await emitEvents(session, 3, [b, a]);
     expect(subscribers.map((client) => client.current.end())).toEqual([undefined, undefined, undefined]);
+    expect(simulator.streaming.get(session)?.retrievals).toBe(retrievedWhileAway);
+    expect(simulator.streaming.get(session)?.retrievalsInFlight).toBe(0);
 
     await redis.start();
+    const backAt = Date.now();
     await emitEvents(session, 6, [b, a]);
+    await stopSteadyEvents();
     const last = await settle(session, subscribers);
+    console.info(`Redis restarted: every client had all ${last} events ${Date.now() - backAt} ms after it answered again`);
 
     expect(last).toBe(appended(session));
     expect(first.ids()).toEqual(range(1, last));
@@ -244,11 +271,16 @@ describe('two replicas, one Redis, one Streaming API', () => {
     showLogsOnFailure();
     const [a, b] = gateways as [GatewayProcess, GatewayProcess];
     const session = await createSession(b);
-    const subscribers = [new AgentEventsClient('from-start on A', session, '0'), new AgentEventsClient('from-start on B', session, '0'), new AgentEventsClient('live on A', session, undefined)];
-    const [first, second, live] = subscribers as [AgentEventsClient, AgentEventsClient, AgentEventsClient];
-    first.connect(a);
-    second.connect(b);
-    live.connect(a);
+    const first = new AgentEventsClient('from-start on A', session, '0');
+    const second = new AgentEventsClient('from-start on B', session, '0');
+    const live = new AgentEventsClient('live on A', session, undefined);
+    const placed = new Map([
+      [first, a],
+      [second, b],
+      [live, a],
+    ]);
+    const subscribers = [...placed.keys()];
+    for (const [client, gateway] of placed) client.connect(gateway);
     await untilReceiving(session, live);
     const liveFrom = live.ids()[0]!;
 
@@ -259,9 +291,10 @@ describe('two replicas, one Redis, one Streaming API', () => {
     const pollingIndex = active.indexOf(1);
     const polling = gateways[pollingIndex]!;
     const survivor = gateways[1 - pollingIndex]!;
-    const onKilled = subscribers.filter((client) => (client === second ? b : a) === polling);
+    const onKilled = subscribers.filter((client) => placed.get(client) === polling);
     const onSurvivor = subscribers.filter((client) => !onKilled.includes(client));
 
+    const stopSteadyEvents = steadyEvents(session);
     const killedAt = Date.now();
     await polling.stop('SIGKILL');
     // Emitted while nobody polls: the survivor retrieves them once it holds the lease.
@@ -276,6 +309,7 @@ describe('two replicas, one Redis, one Streaming API', () => {
     console.info(`takeover after SIGKILL: the survivor polled ${Date.now() - killedAt} ms after the kill (STREAMING_LEASE_MS ${LEASE_MS})`);
 
     await emitEvents(session, 4, [survivor]);
+    await stopSteadyEvents();
     const last = await settle(session, subscribers);
 
     expect(last).toBe(appended(session));
