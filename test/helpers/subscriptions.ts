@@ -263,17 +263,18 @@ export const untilPolled = (running: RunningGateway, sessionId: string): Promise
 
 export const credentials = { authorization: 'Bearer test-access-token', 'x-api-key': 'test-api-key' } as const;
 
-/** The commands of a short agent session, each a mutation sent with the session id in `via-client-sessionid`. */
-export const AGENT_SESSION = `
-mutation Connect($userId: ID!) { userConnect(userId: $userId, input: { attach: false, initialState: NOT_READY, station: "9785551212" }) { __typename } }
-mutation Ready($userId: ID!) { userReady(userId: $userId, input: { ehubSessionId: "4875" }) { __typename } }
-mutation Statistics($userId: ID!) { userAgentStatistics(userId: $userId, input: { ehubSessionId: "4875" }) { __typename } }
-mutation KeepAlive($userId: ID!, $at: DateTime!) { userKeepAlive(userId: $userId, input: { ehubSessionId: "4875", requestTimestamp: $at }) { __typename } }
-mutation Create($input: StreamingSessionInput) {
-  streamingSessionCreate(input: $input) { __typename ... on StreamingSession { id creationTime inactivityDelay } ... on Error { message } ... on ValidationError { field } }
-}
-mutation Delete { streamingSessionDelete { __typename ... on StreamingSessionDeleted { id } ... on Error { message } ... on ValidationError { field } } }
-`;
+/** The commands of a short agent session and the session's own mutations, one document each (Apollo Client runs one operation per document). */
+export const AGENT_SESSION = {
+  Connect: 'mutation Connect($userId: ID!) { userConnect(userId: $userId, input: { attach: false, initialState: NOT_READY, station: "9785551212" }) { __typename } }',
+  Ready: 'mutation Ready($userId: ID!) { userReady(userId: $userId, input: { ehubSessionId: "4875" }) { __typename } }',
+  Statistics: 'mutation Statistics($userId: ID!) { userAgentStatistics(userId: $userId, input: { ehubSessionId: "4875" }) { __typename } }',
+  KeepAlive: 'mutation KeepAlive($userId: ID!, $at: DateTime!) { userKeepAlive(userId: $userId, input: { ehubSessionId: "4875", requestTimestamp: $at }) { __typename } }',
+  Create:
+    'mutation Create($input: StreamingSessionInput) { streamingSessionCreate(input: $input) { __typename ... on StreamingSession { id creationTime inactivityDelay } ... on Error { message } ... on ValidationError { field } } }',
+  Delete: 'mutation Delete { streamingSessionDelete { __typename ... on StreamingSessionDeleted { id } ... on Error { message } ... on ValidationError { field } } }',
+} as const;
+
+export type SessionOperation = keyof typeof AGENT_SESSION;
 
 export const KEEP_ALIVE_AT = '2030-01-02T03:04:05.000Z';
 
@@ -289,11 +290,11 @@ export const AGENT_SESSION_KINDS = [
 ] as const;
 
 /** Sends one operation of `AGENT_SESSION` as a plain client would; returns its JSON body. */
-export async function sendOperation(url: string, operationName: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<{ data?: Record<string, Record<string, unknown> | null>; errors?: unknown[] }> {
+export async function sendOperation(url: string, operationName: SessionOperation, variables: Record<string, unknown>, headers: Record<string, string>): Promise<{ data?: Record<string, Record<string, unknown> | null>; errors?: unknown[] }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-    body: JSON.stringify({ query: AGENT_SESSION, operationName, variables }),
+    body: JSON.stringify({ query: AGENT_SESSION[operationName], variables }),
   });
   return (await response.json()) as { data?: Record<string, Record<string, unknown> | null>; errors?: unknown[] };
 }
@@ -308,7 +309,7 @@ export async function createSession(url: string, headers: Record<string, string>
 
 /** Runs connect → ready → agentStatistics → keepAlive for `userId` in the session; each must be accepted. */
 export async function runAgentSession(url: string, sessionId: string, userId = 'agent-1', headers: Record<string, string> = credentials): Promise<void> {
-  const steps: Array<[string, Record<string, unknown>]> = [
+  const steps: Array<[SessionOperation, Record<string, unknown>]> = [
     ['Connect', { userId }],
     ['Ready', { userId }],
     ['Statistics', { userId }],
