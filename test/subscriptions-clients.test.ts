@@ -24,7 +24,13 @@ import { silentLogger } from './helpers/logs.js';
 import { AGENT_EVENTS, AGENT_SESSION, AGENT_SESSION_KINDS, credentials, KEEP_ALIVE_AT, untilPolled, waitUntil, type AgentEventData, type SessionOperation } from './helpers/subscriptions.js';
 
 // GraphQLWsLink reads the global WebSocket when an error arrives; Node 20 has none (apollo-client#11761).
-(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+const global = globalThis as { WebSocket?: unknown };
+const globalWebSocket = global.WebSocket;
+global.WebSocket ??= WebSocket;
+afterAll(() => {
+  if (globalWebSocket === undefined) delete global.WebSocket;
+  else global.WebSocket = globalWebSocket;
+});
 
 const { possibleTypes } = JSON.parse(readFileSync(new URL('../possible-types.json', import.meta.url), 'utf8')) as { possibleTypes: Record<string, string[]> };
 
