@@ -32,6 +32,10 @@ function checkRules(config: GatewayConfig): void {
   if (config.persistedOperationsOnly && config.persistedOperations === null) {
     throw new ConfigError('PERSISTED_OPERATIONS_ONLY needs PERSISTED_OPERATIONS_FILE');
   }
+  // One retrieval's events arrive at once: a smaller buffer would end subscribers that keep up.
+  if (config.streaming.subscriberBufferEvents < config.streaming.maxEvents) {
+    throw new ConfigError('SUBSCRIBER_BUFFER_EVENTS must be at least STREAMING_MAX_EVENTS (the events of one retrieval arrive together)');
+  }
 }
 
 export function readConfig(env: Env = process.env): GatewayConfig {

@@ -3,7 +3,10 @@
  * exported and speaks only the incremental-delivery shape, while Apollo Client's subscription
  * protocol (`subscriptionSpec=1.0`) wants each result inside `payload`, and a heartbeat part (`{}`)
  * while nothing happens so that proxies keep the connection open. The stream is pulled, so a slow
- * reader holds the next result back instead of filling memory.
+ * reader holds the next result back instead of filling memory. The first delimiter goes out at
+ * once (the headers with it: the client then knows it is subscribed) and each part is followed by
+ * the next delimiter, as Yoga and Apollo Server write it: multipart readers (Apollo Client's, meros)
+ * hand a part over only when they see the delimiter after it.
  */
 import { isAsyncIterable } from 'graphql-yoga';
 import { resultIterator, resultJson, type ResultProcessor } from './result-json.js';
@@ -20,11 +23,12 @@ export interface MultipartOptions {
 export function multipartWriter({ apollo, heartbeatMs = HEARTBEAT_MS }: MultipartOptions): ResultProcessor {
   return (result, fetchAPI) => {
     const encoder = new fetchAPI.TextEncoder();
-    const part = (json: string) => encoder.encode(`\r\n--${BOUNDARY}\r\nContent-Type: application/json; charset=utf-8\r\n\r\n${json}`);
+    const part = (json: string) => encoder.encode(`\r\nContent-Type: application/json; charset=utf-8\r\n\r\n${json}\r\n--${BOUNDARY}`);
     const iterator = resultIterator(result);
     let heartbeat: NodeJS.Timeout | undefined;
     const stream = new fetchAPI.ReadableStream<Uint8Array>({
       start(controller) {
+        controller.enqueue(encoder.encode(`\r\n--${BOUNDARY}`));
         if (apollo && isAsyncIterable(result)) {
           heartbeat = setInterval(() => {
             if ((controller.desiredSize ?? 0) > 0) controller.enqueue(part('{}'));
@@ -36,7 +40,7 @@ export function multipartWriter({ apollo, heartbeatMs = HEARTBEAT_MS }: Multipar
           const { done, value } = await iterator.next();
           if (done) {
             clearInterval(heartbeat);
-            controller.enqueue(encoder.encode(`\r\n--${BOUNDARY}--\r\n`));
+            controller.enqueue(encoder.encode('--\r\n'));
             controller.close();
             return;
           }

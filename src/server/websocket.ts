@@ -4,7 +4,9 @@
  * validation cache, its plugins, its masking). The connection's credentials are the
  * `connection_init` payload's (`connectionHeaders`); the upgrade request's headers are not read.
  * A subscription's ending (a GraphQL error with its code) is sent as its last `next` result, then
- * `complete`, as over SSE: graphql-ws would send it as an `error` message without its code.
+ * `complete`, as over SSE: graphql-ws would send it as an `error` message without its code. At
+ * shutdown the sockets close only once the operations have sent their last message (the
+ * `SHUTTING_DOWN` ending and `complete`), or after a while.
  */
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -33,6 +35,42 @@ async function* endingAsResult(results: AsyncIterable<ExecutionResult>): AsyncGe
   }
 }
 
+/** The longest wait at shutdown for the operations' last messages before the sockets close. */
+const LAST_MESSAGES_MS = 5_000;
+
+/** The operations under way on each connection, each settled once its last message is on its way. */
+class OperationsUnderWay {
+  private readonly byConnection = new Map<object, Map<string, () => void>>();
+  private readonly pending = new Set<Promise<void>>();
+
+  start(connection: object, id: string): void {
+    const operations = this.byConnection.get(connection) ?? new Map<string, () => void>();
+    this.byConnection.set(connection, operations);
+    const done = new Promise<void>((resolve) => operations.set(id, resolve));
+    this.pending.add(done);
+    void done.then(() => this.pending.delete(done));
+  }
+
+  finish(connection: object, id?: string): void {
+    const operations = this.byConnection.get(connection);
+    for (const [key, resolve] of operations ?? []) {
+      if (id !== undefined && key !== id) continue;
+      resolve();
+      operations?.delete(key);
+    }
+    if (operations?.size === 0) this.byConnection.delete(connection);
+  }
+
+  /** Settles once every operation has settled, or after `ms`; then once the messages sent in reaction are written. */
+  async drained(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(this.pending), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+    clearTimeout(timer);
+    // graphql-ws sends `complete` right after `onComplete` returns: one turn later it has been handed to the socket.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
 export interface WebSocketEndpoint {
   /** Ends every connection (subscriptions have ended first) and stops accepting. */
   close(): Promise<void>;
@@ -40,6 +78,7 @@ export interface WebSocketEndpoint {
 
 export function serveWebSocket(server: Server, gateway: Gateway, path: string): WebSocketEndpoint {
   const sockets = new WebSocketServer({ noServer: true });
+  const underWay = new OperationsUnderWay();
   const disposable = useServer(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
@@ -49,8 +88,15 @@ export function serveWebSocket(server: Server, gateway: Gateway, path: string): 
       },
       // Yoga's internal extensions (`http`, `unexpected`) choose HTTP statuses; they never go out.
       onNext: (_context, _id, _payload, _args, result) => wireResult(result) as never,
-      onError: (_context, _id, _payload, errors) => errors.map(wireError) as never,
-      onSubscribe: async (context, _id, payload) => {
+      // An operation's last message is an `error`, or a `complete`; or the connection closed.
+      onError: (context, id, _payload, errors) => {
+        underWay.finish(context, id);
+        return errors.map(wireError) as never;
+      },
+      onComplete: (context, id) => underWay.finish(context, id),
+      onClose: (context) => underWay.finish(context),
+      onSubscribe: async (context, id, payload) => {
+        underWay.start(context, id);
         const socket = context.extra.socket as WebSocket;
         const connection: ConnectionContext['connection'] = {
           headers: connectionHeaders(context.connectionParams),
@@ -90,6 +136,7 @@ export function serveWebSocket(server: Server, gateway: Gateway, path: string): 
   return {
     close: async () => {
       server.off('upgrade', upgrade);
+      await underWay.drained(LAST_MESSAGES_MS);
       for (const client of sockets.clients) client.close(1001, 'Going away: the gateway is shutting down');
       await disposable.dispose();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));

@@ -1,5 +1,6 @@
 /** A real pino logger whose JSON lines are kept in memory, for tests that read the logs. */
 import { Writable } from 'node:stream';
+import type { LogLevel } from '../../src/config/read-config.js';
 import { createLogger, type Logger } from '../../src/observability/logger.js';
 
 export interface CapturedLogs {
@@ -10,7 +11,8 @@ export interface CapturedLogs {
   lines(): Array<Record<string, unknown>>;
 }
 
-export function captureLogs(): CapturedLogs {
+/** At `info` unless told (`debug` shows every line a deployment could turn on). */
+export function captureLogs(level: LogLevel = 'info'): CapturedLogs {
   let text = '';
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -19,7 +21,7 @@ export function captureLogs(): CapturedLogs {
     },
   });
   return {
-    logger: createLogger('info', destination),
+    logger: createLogger(level, destination),
     text: () => text,
     lines: () =>
       text
