@@ -10,6 +10,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { mapAsyncIterator } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { connectionHeaders, type ConnectionContext, type Gateway } from '../gateway/index.js';
 import { wireError, wireResult } from '../plugins/result-json.js';
@@ -23,15 +24,20 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-/** A stream whose ending is a GraphQL error: that error becomes the last result. */
-async function* endingAsResult(results: AsyncIterable<ExecutionResult>): AsyncGenerator<ExecutionResult> {
-  try {
-    yield* results;
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    yield { errors: [error] };
-  }
-}
+/**
+ * A stream whose ending is a GraphQL error: that error becomes the last result. Not an async
+ * generator: one waiting for the next event queues `return()` (the client closed the socket)
+ * behind that event, so the subscription would stay open until its session's next event.
+ */
+const endingAsResult = (results: AsyncIterable<ExecutionResult>): AsyncIterableIterator<ExecutionResult> =>
+  mapAsyncIterator(
+    results,
+    (result: ExecutionResult) => result,
+    (error: unknown): ExecutionResult => {
+      if (!(error instanceof GraphQLError)) throw error;
+      return { errors: [error] };
+    },
+  );
 
 export interface WebSocketEndpoint {
   /** Ends every connection (subscriptions have ended first) and stops accepting. */
