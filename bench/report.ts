@@ -358,11 +358,11 @@ function renderEvents(events: EventsRun): string[] {
   const transports = [...new Set(events.fanOut.map((phase) => phase.transport))];
   const fanOut = transports.map((transport) => fanOutRow(events.fanOut.filter((phase) => phase.transport === transport)));
   const idle = [...new Set(events.idle.map((phase) => phase.transport))].map((transport) => {
-    const rounds = events.idle.filter((phase) => phase.transport === transport);
-    const of = (key: 'rssBeforeMiB' | 'rssWithIdleMiB' | 'kibPerSubscriber') => median(rounds.map((phase) => phase[key]));
-    const perSubscriber = rounds.map((phase) => phase.kibPerSubscriber);
-    const range = rounds.length < 2 ? '' : ` (${fixed(Math.min(...perSubscriber), 1)}–${fixed(Math.max(...perSubscriber), 1)})`;
-    return `| ${transportName[transport]} | ${rounds.length} | ${fixed(of('rssBeforeMiB'), 1)} | ${fixed(of('rssWithIdleMiB'), 1)} | ${fixed(of('kibPerSubscriber'), 1)}${range} |`;
+    // The round whose figure per subscriber is the median, so that its two readings go with it.
+    const rounds = events.idle.filter((phase) => phase.transport === transport).sort((a, b) => a.kibPerSubscriber - b.kibPerSubscriber);
+    const middle = rounds[Math.floor((rounds.length - 1) / 2)];
+    const range = rounds.length < 2 ? '' : ` (${fixed(rounds[0]?.kibPerSubscriber, 1)}–${fixed(rounds.at(-1)?.kibPerSubscriber, 1)})`;
+    return `| ${transportName[transport]} | ${rounds.length} | ${fixed(middle?.rssBeforeMiB, 1)} | ${fixed(middle?.rssWithIdleMiB, 1)} | ${fixed(middle?.kibPerSubscriber, 1)}${range} |`;
   });
   const slow = events.slow.map(
     (phase) =>
@@ -386,7 +386,7 @@ function renderEvents(events: EventsRun): string[] {
     '',
     `### Memory per idle subscriber`,
     '',
-    `RSS of a fresh, warmed-up gateway (median of 5 samples, no forced GC) with none and with ${idleCount} subscribers open and waiting (each had received one event), one connection each; the difference ÷ ${idleCount}. Measured in rounds, each on a fresh gateway: the medians (per subscriber: lowest–highest).`,
+    `RSS of a fresh, warmed-up gateway (median of 5 samples, no forced GC) with none and with ${idleCount} subscribers open and waiting (each had received one event), one connection each; the difference ÷ ${idleCount}. Measured in rounds, each on a fresh gateway: the median round (per subscriber: lowest–highest).`,
     '',
     '| transport | rounds | RSS with none MiB | RSS with them MiB | KiB per idle subscriber |',
     '|---|---|---|---|---|',
