@@ -1,7 +1,8 @@
 /**
  * bench/results.md: the headline (the hold as Apollo Client 4 sends it, c=32, against the bare
  * Yoga + Pothos peer, the Mercurius peer, the floor and `before`), the ratios gateway ÷ floor and
- * the targets, and every target's figures phase by phase.
+ * the targets, every target's figures phase by phase, and the agent events (fan-out, idle
+ * subscribers, a slow subscriber).
  */
 
 export interface Phase {
@@ -20,6 +21,72 @@ export interface Phase {
   readonly round?: number;
 }
 
+/** One session's events to `subscribers` subscribers over one transport. */
+export interface FanOutPhase {
+  readonly transport: 'sse' | 'ws';
+  readonly subscribers: number;
+  readonly events: number;
+  /** Subscribers that got every event, in order, once. */
+  readonly complete: number;
+  /** Events the simulator dropped from its bounded queue (the measure is void when any). */
+  readonly droppedUpstream: number;
+  /** How subscribers ended during the phase (none when valid). */
+  readonly endings: readonly string[];
+  readonly seconds: number;
+  /** Events per second delivered to every subscriber: from the first emitted to the last received by the last subscriber. */
+  readonly eventsPerSecond: number;
+  /** The gateway process's CPU time per event (each event is `subscribers` deliveries). */
+  readonly cpuMicrosPerEvent: number;
+  /** The benchmark process's CPU (the subscribers) over the span, in cores: near 1, the clients were the limit. */
+  readonly clientCpuShare: number;
+  readonly peakRssMiB: number;
+  /** Which round; each transport is measured in several, in alternating order. */
+  readonly round?: number;
+}
+
+export interface IdleMemoryPhase {
+  readonly transport: 'sse' | 'ws';
+  readonly subscribers: number;
+  readonly rssBeforeMiB: number;
+  readonly rssWithIdleMiB: number;
+  readonly kibPerSubscriber: number;
+  /** Which round; each on a fresh gateway. */
+  readonly round?: number;
+}
+
+export interface SlowSubscriberPhase {
+  readonly transport: 'sse' | 'ws';
+  /** Filler bytes in each event's payload. */
+  readonly eventBytes: number;
+  /** Events emitted before the gateway ended the stalled subscriber (counted in whole batches). */
+  readonly emittedUntilEnded: number;
+  readonly emitted: number;
+  /** Events the stalled subscriber read, when it read again, before its ending. */
+  readonly stalledReceived: number;
+  readonly stalledEnding: string;
+  /** Whether the subscriber beside it, which kept reading, got every event in order. */
+  readonly readerComplete: boolean;
+  readonly rssBeforeMiB: number;
+  /** The peak while events flowed until the stalled subscriber was ended, and while as many again flowed after. */
+  readonly peakRssUntilEndedMiB: number;
+  readonly peakRssAfterMiB: number;
+  /** The same events to the reader alone, on a fresh gateway: the RSS before, and the peak. */
+  readonly controlRssBeforeMiB: number;
+  readonly controlPeakRssMiB: number;
+}
+
+export interface EventsResults {
+  readonly fanOut: readonly FanOutPhase[];
+  readonly idle: readonly IdleMemoryPhase[];
+  readonly slow: readonly SlowSubscriberPhase[];
+}
+
+/** The events part as one run measured it. */
+export interface EventsRun extends EventsResults {
+  readonly date: string;
+  readonly commit?: string;
+}
+
 export interface BenchResults {
   readonly date: string;
   readonly machine: string;
@@ -28,6 +95,8 @@ export interface BenchResults {
   readonly commit?: string;
   readonly before?: string;
   readonly phases: readonly Phase[];
+  /** The events part: of this run, or kept from the last one that measured it. */
+  readonly events?: EventsRun;
 }
 
 /** The targets compared on the hold, in the order the tables list them. */
@@ -79,6 +148,18 @@ function find(results: BenchResults, target: string, workload: string, concurren
 const fixed = (value: number | undefined, digits: number): string => (value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits));
 
 export function renderResults(results: BenchResults): string {
+  const header = [
+    `# Benchmark results`,
+    '',
+    results.phases.length > 0
+      ? `${results.date.slice(0, 10)}, ${results.machine}; ${results.phaseSeconds} s per phase; load generator, upstream stub and every target on this machine.`
+      : `${results.machine}.`,
+    '',
+  ];
+  return [...header, ...(results.phases.length > 0 ? renderPhases(results) : []), ...(results.events ? renderEvents(results.events) : [])].join('\n');
+}
+
+function renderPhases(results: BenchResults): string[] {
   // One row per workload and concurrency: its first phase, or the median of its rounds (the WORKERS
   // comparison and the features measure the gateway at c=32 again, apart).
   const rows = results.phases
@@ -129,10 +210,6 @@ export function renderResults(results: BenchResults): string {
   const apolloP99 = ratio(apollo32?.p99Ms, apolloFloor32?.p99Ms);
 
   return [
-    `# Benchmark results`,
-    '',
-    `${results.date.slice(0, 10)}, ${results.machine}; ${results.phaseSeconds} s per phase; load generator, upstream stub and every target on this machine.`,
-    '',
     ...headline(results),
     '## The gateway against the floor',
     '',
@@ -178,7 +255,7 @@ export function renderResults(results: BenchResults): string {
     'For each target missed: the profile, what was tried and what it changed are in README.md, section "Performance".',
     '',
     ...everyPhase(results),
-  ].join('\n');
+  ];
 }
 
 const targetsIn = (results: BenchResults) => holdTargets.filter((target) => results.phases.some((phase) => phase.target === target));
@@ -255,6 +332,73 @@ function everyPhase(results: BenchResults): string[] {
     '| workload | concurrency | target | req/s | p50 ms | p99 ms | CPU µs/req | peak RSS MiB | REST calls / answers | unexpected answers |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
+    '',
+  ];
+}
+
+const transportName = { sse: 'SSE (graphql-sse client)', ws: 'WebSocket (graphql-ws client)' } as const;
+
+/** A transport's fan-out: the median of its rounds (lowest–highest); peak RSS the highest; complete the fewest. */
+function fanOutRow(phases: readonly FanOutPhase[]): string {
+  const [first] = phases;
+  if (!first) return '';
+  const spread = (values: readonly number[], digits: number) =>
+    values.length < 2 ? fixed(values[0], digits) : `${fixed(median(values), digits)} (${fixed(Math.min(...values), digits)}–${fixed(Math.max(...values), digits)})`;
+  const of = (key: 'eventsPerSecond' | 'cpuMicrosPerEvent' | 'clientCpuShare') => phases.map((phase) => phase[key]);
+  const perDelivery = median(of('cpuMicrosPerEvent')) / first.subscribers;
+  const complete = Math.min(...phases.map((phase) => phase.complete));
+  return (
+    `| ${transportName[first.transport]} | ${first.subscribers} | ${first.events} × ${phases.length} | ${spread(of('eventsPerSecond'), 0)} | ${fixed(median(of('eventsPerSecond')) * first.subscribers, 0)} ` +
+    `| ${spread(of('cpuMicrosPerEvent'), 0)} (${fixed(perDelivery, 1)}) | ${fixed(median(of('clientCpuShare')), 2)} | ${fixed(Math.max(...phases.map((phase) => phase.peakRssMiB)), 0)} | ${complete}/${first.subscribers} |`
+  );
+}
+
+/** The events part: fan-out, memory per idle subscriber, a subscriber that stops reading. */
+function renderEvents(events: EventsRun): string[] {
+  const transports = [...new Set(events.fanOut.map((phase) => phase.transport))];
+  const fanOut = transports.map((transport) => fanOutRow(events.fanOut.filter((phase) => phase.transport === transport)));
+  const idle = [...new Set(events.idle.map((phase) => phase.transport))].map((transport) => {
+    // The round whose figure per subscriber is the median, so that its two readings go with it.
+    const rounds = events.idle.filter((phase) => phase.transport === transport).sort((a, b) => a.kibPerSubscriber - b.kibPerSubscriber);
+    const middle = rounds[Math.floor((rounds.length - 1) / 2)];
+    const range = rounds.length < 2 ? '' : ` (${fixed(rounds[0]?.kibPerSubscriber, 1)}–${fixed(rounds.at(-1)?.kibPerSubscriber, 1)})`;
+    return `| ${transportName[transport]} | ${rounds.length} | ${fixed(middle?.rssBeforeMiB, 1)} | ${fixed(middle?.rssWithIdleMiB, 1)} | ${fixed(middle?.kibPerSubscriber, 1)}${range} |`;
+  });
+  const slow = events.slow.map(
+    (phase) =>
+      `| ${transportName[phase.transport]} | ${(phase.eventBytes / 1024).toFixed(0)} KiB | ${phase.emittedUntilEnded} | ${phase.stalledReceived}, then \`${phase.stalledEnding}\` | ${phase.readerComplete ? 'yes' : 'no'} (${phase.emitted}) ` +
+      `| ${fixed(phase.rssBeforeMiB, 0)} / ${fixed(phase.peakRssUntilEndedMiB, 0)} / ${fixed(phase.peakRssAfterMiB, 0)} | ${fixed(phase.controlRssBeforeMiB, 0)} / ${fixed(phase.controlPeakRssMiB, 0)} |`,
+  );
+  const subscribers = events.fanOut[0]?.subscribers ?? 100;
+  const idleCount = events.idle[0]?.subscribers ?? 1000;
+  return [
+    '## Agent events',
+    '',
+    `${events.date.slice(0, 10)}, ${events.commit ?? 'this checkout'}. The gateway as users run it (\`node dist/index.js\`, every default but \`MAX_SUBSCRIPTIONS_PER_CREDENTIAL\`), against the simulator as built, started alone (bench/event-source.ts emits the events); every subscriber a real client on loopback, in the benchmark's process.`,
+    '',
+    `### One session to ${subscribers} subscribers`,
+    '',
+    `Events per second delivered to every subscriber: from the first event emitted (as fast as the simulator drains them) to the last one received by the last of the ${subscribers} subscribers, each checked to get every event once, in order. CPU: the gateway process, from /proc, per event (per delivery). Client CPU: the benchmark process holding the subscribers, in cores (near 1, the clients were the limit). Each transport measured in rounds, in alternating order: the median (lowest–highest).`,
+    '',
+    '| transport | subscribers | events × rounds | events/s to every subscriber | deliveries/s | gateway CPU µs per event (per delivery) | client CPU, cores | peak RSS MiB | got every event in order |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...fanOut,
+    '',
+    `### Memory per idle subscriber`,
+    '',
+    `RSS of a fresh, warmed-up gateway (median of 5 samples, no forced GC) with none and with ${idleCount} subscribers open and waiting (each had received one event), one connection each; the difference ÷ ${idleCount}. Measured in rounds, each on a fresh gateway: the median round (per subscriber: lowest–highest).`,
+    '',
+    '| transport | rounds | RSS with none MiB | RSS with them MiB | KiB per idle subscriber |',
+    '|---|---|---|---|---|',
+    ...idle,
+    '',
+    '### A subscriber that stops reading',
+    '',
+    'On a fresh gateway, one subscriber stops reading while events flow and one beside it keeps reading; events are emitted in batches of 500, each delivered to the reader before the next, until the gateway ends the stalled one, then as many again. Then the control: the reader alone, as many events, on another fresh gateway. RSS sampled every 50 ms. What the stalled one had read is what the socket buffers held (and what it read before it stopped); `SUBSCRIBER_BUFFER_EVENTS` (default 1000) more waited in the gateway.',
+    '',
+    '| transport | event payload | events delivered to the reader when it was ended (at most) | events it had read, then | the reader got every event (emitted) | RSS MiB: before / peak until it was ended / peak after | control: before / peak |',
+    '|---|---|---|---|---|---|---|',
+    ...slow,
     '',
   ];
 }

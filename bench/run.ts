@@ -4,14 +4,19 @@
  * hand-written resolver (bench/peers/) — in the same run, on loopback. Writes bench/results.json and
  * bench/results.md. Ratios, not absolute times, are the headline: the machines are shared and noisy,
  * so the headline cell (the hold as Apollo Client 4 sends it, c=32) is measured in three rounds and
- * reported by its medians. A full run takes about 5 minutes at the default phase length (about 6
- * with BENCH_BEFORE); BENCH_ONLY=peers about 3 (4).
+ * reported by its medians. Then the agent events (bench/events.ts): one session's events to 100
+ * subscribers over SSE and WebSocket, memory per idle subscriber, a subscriber that stops reading.
+ * A full run takes about 7 minutes at the default phase length (about 8 with BENCH_BEFORE);
+ * BENCH_ONLY=peers about 3 (4); BENCH_ONLY=events about 2.
  *
  * Settings (environment):
  * - BENCH_SECONDS: each phase's length (default 5).
  * - BENCH_ONLY=peers: only the comparison of every target on the hold (warm-up, then
  *   `apolloClientHold` and `interactionHold` at c=1, 32, 128), without the transfer, WORKERS,
- *   coalescing and features phases.
+ *   coalescing, features and events phases.
+ * - BENCH_ONLY=events: only the events part. A subset run keeps what it did not measure from the
+ *   last bench/results.json (the events part is dated on its own).
+ * - BENCH_EVENTS: events emitted per fan-out phase (default 1000).
  * - BENCH_BEFORE=/path/to/checkout: adds `before`, another checkout's gateway (`node dist/index.js`
  *   there, with the same environment as ours), measured beside the others on the hold. Make it with
  *   `git worktree add /tmp/before <commit> && (cd /tmp/before && npm ci && npm run build)`, then
@@ -20,16 +25,17 @@
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { percentile, runLoad } from './load.js';
 import { builtCheckout, cpuSeconds, forkHelper, processTree, residentBytes, root, startBuiltGateway, type Child } from './processes.js';
-import { renderResults, type BenchResults, type Phase } from './report.js';
+import { eventsPart, invalidEvents } from './events.js';
+import { renderResults, type BenchResults, type EventsRun, type Phase } from './report.js';
 import { RedisServer } from '../test/helpers/redis-server.js';
 import { clientAccept, holdWorkloads, sentAsClients, workloads, type Workload } from './workloads.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== 'peers') throw new Error(`BENCH_ONLY=${only}: the one subset is "peers"`);
+if (only !== undefined && only !== 'peers' && only !== 'events') throw new Error(`BENCH_ONLY=${only}: the subsets are "peers" and "events"`);
 const beforePath = process.env.BENCH_BEFORE;
 /** How often every target is measured on the headline cell: the hold as Apollo Client 4 sends it, c=32. */
 const headlineRounds = 3;
@@ -62,6 +68,10 @@ function commitOf(checkout: string): string {
 const rotate = <T>(list: readonly T[], by: number): T[] => list.map((_, index) => list[(index + by) % list.length] as T);
 
 async function main(): Promise<void> {
+  if (only === 'events') {
+    report(undefined, await measureEvents(), undefined);
+    return;
+  }
   // Built (if need be) before anything starts: a failed build leaves no process behind.
   const beforeCheckout = beforePath === undefined ? undefined : builtCheckout(beforePath);
   const started: Child[] = [];
@@ -106,7 +116,17 @@ async function main(): Promise<void> {
   } finally {
     for (const child of started.reverse()) await child.stop();
   }
-  report(phases, beforeCheckout);
+  report(phases, only === 'peers' ? undefined : await measureEvents(), beforeCheckout);
+}
+
+async function measureEvents(): Promise<EventsRun> {
+  return { date: new Date().toISOString(), commit: commitOf(root), ...(await eventsPart()) };
+}
+
+/** The last run's results, whose parts a subset run keeps. */
+function previousResults(): BenchResults | undefined {
+  const file = new URL('results.json', import.meta.url);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BenchResults) : undefined;
 }
 
 type Measure = (target: Target, workload: Workload, concurrency: number) => Promise<Phase>;
@@ -192,21 +212,34 @@ async function gatewayOnlyPhases(gateway: Target, gatewayEnv: Record<string, str
   return phases;
 }
 
-function report(phases: readonly Phase[], beforeCheckout: string | undefined): void {
-  const invalid = phases.filter((phase) => phase.unexpected > 0 || (phase.workload !== 'userKeepAlive' && phase.upstreamCalls !== phase.requests));
-  const results: BenchResults = {
-    date: new Date().toISOString(),
-    machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`,
-    phaseSeconds: seconds,
-    commit: commitOf(root),
-    ...(beforeCheckout ? { before: commitOf(beforeCheckout) } : {}),
-    phases,
-  };
+/** Writes the results: `phases` undefined (BENCH_ONLY=events) keeps the last run's, `events` undefined (BENCH_ONLY=peers) its events part. */
+function report(phases: readonly Phase[] | undefined, events: EventsRun | undefined, beforeCheckout: string | undefined): void {
+  const previous = phases === undefined || events === undefined ? previousResults() : undefined;
+  const invalid = (phases ?? []).filter((phase) => phase.unexpected > 0 || (phase.workload !== 'userKeepAlive' && phase.upstreamCalls !== phase.requests));
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
+  const measured: Omit<BenchResults, 'events'> =
+    phases === undefined && previous
+      ? previous
+      : {
+          date: new Date().toISOString(),
+          machine,
+          phaseSeconds: seconds,
+          commit: commitOf(root),
+          ...(beforeCheckout ? { before: commitOf(beforeCheckout) } : {}),
+          phases: phases ?? [],
+        };
+  const keptEvents = events ?? previous?.events;
+  const results: BenchResults = { ...measured, ...(keptEvents ? { events: keptEvents } : {}) };
   writeFileSync(new URL('results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(new URL('results.md', import.meta.url), renderResults(results));
   console.log(renderResults(results));
   if (invalid.length > 0) {
     console.error(`Invalid phases (unexpected answers, or not one REST call per answer): ${JSON.stringify(invalid)}`);
+    process.exitCode = 1;
+  }
+  const invalidEventPhases = events ? invalidEvents(events) : [];
+  if (invalidEventPhases.length > 0) {
+    console.error(`Invalid events phases: ${invalidEventPhases.join('; ')}`);
     process.exitCode = 1;
   }
 }

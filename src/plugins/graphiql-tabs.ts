@@ -53,8 +53,10 @@ export const placeholderHeaders = JSON.stringify(
 export const simulatorHeaders = (sessionId: string): string =>
   JSON.stringify({ Authorization: 'Bearer demo-access-token', 'x-api-key': 'demo-api-key', 'via-client-sessionid': sessionId }, null, 2);
 
-export const agentEventsExample = `# The agent's events on the streaming session of the Headers tab. Press Run, then run Connect,
-# Ready or Hold in the first tab: their events appear here as the Streaming API reports them.
+/** GraphiQL stops a running operation when its tab changes: the commands are run in another browser tab. */
+export const agentEventsExample = `# The agent's events on the streaming session of the Headers tab. Press Run, then open GraphiQL
+# in another browser tab (switching tabs here stops this one) and run Connect, Ready or Hold in
+# its first tab: their events appear here as the Streaming API reports them, the latest shown.
 subscription Events {
   agentEvents {
     id

@@ -12,6 +12,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
+import { mapAsyncIterator } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { connectionHeaders, type ConnectionContext, type Gateway } from '../gateway/index.js';
 import { wireError, wireResult } from '../plugins/result-json.js';
@@ -25,15 +26,20 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
-/** A stream whose ending is a GraphQL error: that error becomes the last result. */
-async function* endingAsResult(results: AsyncIterable<ExecutionResult>): AsyncGenerator<ExecutionResult> {
-  try {
-    yield* results;
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    yield { errors: [error] };
-  }
-}
+/**
+ * A stream whose ending is a GraphQL error: that error becomes the last result. Not an async
+ * generator: one waiting for the next event queues `return()` (the client closed the socket)
+ * behind that event, so the subscription would stay open until its session's next event.
+ */
+const endingAsResult = (results: AsyncIterable<ExecutionResult>): AsyncIterableIterator<ExecutionResult> =>
+  mapAsyncIterator(
+    results,
+    (result: ExecutionResult) => result,
+    (error: unknown): ExecutionResult => {
+      if (!(error instanceof GraphQLError)) throw error;
+      return { errors: [error] };
+    },
+  );
 
 /** The longest wait at shutdown for the operations' last messages before the sockets close. */
 const LAST_MESSAGES_MS = 5_000;
