@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config/read-config.js';
 import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { silentLogger } from './helpers/logs.js';
-import { credentials, endedCount, subscribeHttp, subscribeWebSocket, untilEnded, untilPolled, type OpenStream } from './helpers/subscriptions.js';
+import { credentials, endedCount, subscribeHttp, subscribeWebSocket, untilActive, untilEnded, untilPolled, waitUntil, type OpenStream } from './helpers/subscriptions.js';
 
 const ORG = 'demo';
 let running: RunningGateway;
@@ -241,6 +241,22 @@ describe('over WebSocket', () => {
     const stream = await track(subscribeWebSocket(running.url, { connectionParams: { ...headersFor(sessionId), ...wrong } }));
     expect(await stream.ended()).toEqual({ code: 'BAD_USER_INPUT', finish: 'complete' });
     expect(requestsFor(sessionId)).toEqual([]);
+  });
+
+  it.each([
+    ['completes the subscription', (stream: Awaited<ReturnType<typeof subscribeWebSocket>>) => stream.close()],
+    ['closes the socket', (stream: Awaited<ReturnType<typeof subscribeWebSocket>>) => stream.client.dispose()],
+  ])('a client that %s is counted out and its poller stopped at once, with no further event on the session', async (_, leave) => {
+    const sessionId = newSession();
+    const stream = await track(subscribeWebSocket(running.url, { connectionParams: headersFor(sessionId) }));
+    await untilPolled(running, sessionId);
+    await untilActive(running, 1);
+    const endedBefore = await endedCount(running, 'client');
+    await leave(stream);
+    // No event arrives on the session: the subscription must not wait for one to end.
+    await untilActive(running, 0);
+    await untilEnded(running, 'client', endedBefore + 1);
+    await waitUntil('the held retrieval abandoned', () => (simulator().streaming.get(sessionId)?.retrievalsInFlight ?? 0) === 0);
   });
 
   it("does not read the upgrade request's headers: credentials only there end the subscription with UNAUTHENTICATED", async () => {
