@@ -105,4 +105,18 @@ describe('the entry point', () => {
     const [code, signal] = await entry.exited;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
   });
+
+  it('stops on SIGINT when its log is no longer read (stdout full), instead of waiting for it forever', async () => {
+    const entry = startEntry({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug' });
+    const [, url] = await waitForLine(entry.output, /listening on (http:\/\/127\.0\.0\.1:\d+)/);
+    entry.child.stdout.pause();
+    // About 700 bytes of log lines per request at debug: 2000 fill the pipe and its buffers many times.
+    for (let sent = 0; sent < 2000; sent += 1) {
+      const response = await request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...clientHeaders }, body: '{"query":"{ __typename }"}' });
+      await response.body.dump();
+    }
+    entry.child.kill('SIGINT');
+    const [code, signal] = await entry.exited;
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+  });
 });

@@ -15,13 +15,18 @@ const secretHeaders = ['authorization', '"x-api-key"', '"via-client-sessionid"',
 /** How long a log line may wait for others to share its write to stdout. */
 const FLUSH_INTERVAL_MS = 200;
 
+/** The batched stdout of each logger `createLogger` made, for `flushLogs` to give up on. */
+const batchedStdout = new WeakMap<Logger, { destroy(): void }>();
+
 /**
  * Default: stdout, written in batches of 4 KiB or every 200 ms (one write for many lines under
  * load); `flushLogs` before exiting.
  */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   if (!destination) {
-    const logger = pino(options(level), pino.destination({ dest: 1, sync: false, minLength: 4096 }));
+    const stdout = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+    const logger = pino(options(level), stdout);
+    batchedStdout.set(logger, stdout);
     // One flush at a time: while stdout is slow, each pending flush would add its own listeners.
     let flushing = false;
     setInterval(() => {
@@ -61,8 +66,22 @@ function options(level: LogLevel) {
   };
 }
 
-/** Writes out what the batched destination still holds. */
-export const flushLogs = (logger: Logger): Promise<void> =>
+/** The longest a stopping process waits for stdout to take its last lines. */
+const LAST_LINES_MS = 2_000;
+
+/**
+ * Writes out what the batched destination still holds, waiting at most `withinMs`: a stdout that
+ * nobody reads any more (a stalled log collector) must not keep the process from exiting. Past
+ * that, what is left is dropped: pino's own flush at exit would otherwise retry it forever.
+ */
+export const flushLogs = (logger: Logger, withinMs = LAST_LINES_MS): Promise<void> =>
   new Promise((resolve) => {
-    logger.flush(() => resolve());
+    const timer = setTimeout(() => {
+      batchedStdout.get(logger)?.destroy();
+      resolve();
+    }, withinMs);
+    logger.flush(() => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
