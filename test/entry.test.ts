@@ -2,17 +2,24 @@
  * The entry point as `npm start` runs it, in a child process: a bad setting stops the start with
  * one line naming it; a good start serves, and SIGTERM stops it cleanly.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { settings } from '../src/config/read-config.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Entries still running after their test (one that failed): killed, so none outlives the suite. */
+const started = new Set<ChildProcess>();
+afterEach(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  started.clear();
+});
 
 function startEntry(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
@@ -20,6 +27,7 @@ function startEntry(env: Record<string, string>) {
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
