@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readConfig } from '../../src/config/read-config.js';
 import { startGateway, type RunningGateway } from '../../src/server/serve.js';
+import { metricValue } from '../helpers/event-hubs.js';
 import { silentLogger } from '../helpers/logs.js';
 
 const artifacts = new URL('../artifacts/', import.meta.url);
@@ -67,10 +68,15 @@ it("shows the vendor's descriptions in the docs pane", async () => {
 /**
  * Selects one of GraphiQL's tabs as a keyboard user does (Enter on the tab). A mouse click is
  * lost now and then: the tabs move under the pointer (their reorder animation) as it arrives.
+ * The tab is marked active before the editor holds its text: until the editor shows `firstLine`,
+ * Run would run the tab left behind.
  */
-async function openTab(page: Page, title: string): Promise<void> {
+async function openTab(page: Page, title: string, firstLine: string): Promise<void> {
   await page.locator(`.graphiql-tab-button[title="${title}"]`).press('Enter');
   await expect.poll(() => page.locator('.graphiql-tab-active .graphiql-tab-button').innerText(), { timeout: 10_000 }).toBe(title);
+  // Monaco renders spaces as no-break spaces.
+  const editorText = async () => (await page.locator('.graphiql-query-editor').first().innerText()).replace(/\s+/g, ' ');
+  await expect.poll(editorText, { timeout: 10_000 }).toContain(firstLine);
 }
 
 /** Runs one operation of the active tab: with several there, Run asks which. */
@@ -126,16 +132,16 @@ it("shows in the Events tab the events of Connect and Hold run in another browse
 
     // GraphiQL stops a running operation when its own tab changes: the events stay open in one browser tab...
     const events = await opened();
-    await openTab(events, 'Events');
-    // The subscription is established once its stream has begun: the request is answered.
-    const streaming = events.waitForResponse((response) => response.url().includes('subscription') && response.headers()['content-type'] === 'text/event-stream', { timeout: 15_000 });
+    await openTab(events, 'Events', 'subscription Events');
+    // The subscription is established once the gateway holds it open (that it came over SSE, the
+    // events recorded below from the page's event-stream answers show).
     await run(events);
-    expect((await streaming).status()).toBe(200);
+    await expect.poll(() => metricValue(own.gateway.metrics, 'subscriptions_active'), { timeout: 15_000 }).toBe(1);
     const eventsPane = events.locator('.result-window').first();
 
     // ...and the commands run in another, with the same headers (the simulator's session).
     const commands = await opened();
-    await openTab(commands, 'Connect');
+    await openTab(commands, 'Connect', 'mutation Connect');
     await run(commands, 'Connect');
     await expect.poll(() => commands.locator('.result-window').first().innerText(), { timeout: 15_000 }).toContain('UserCommandAccepted');
 
