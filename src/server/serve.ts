@@ -2,6 +2,7 @@
  * Puts the gateway on a port: starts the built-in simulator when no upstream is configured, serves
  * over node:http with timeouts against slow clients, and shuts down gracefully (`/ready` first).
  */
+import { once } from 'node:events';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -46,14 +47,11 @@ function refuse(response: ServerResponse, name: RefusalName, requestId: string |
   response.end(body);
 }
 
-function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server.address() as AddressInfo);
-    });
-  });
+/** Listens, or rejects with the server's error (a port taken, an address not ours). */
+async function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  server.listen(port, host);
+  await once(server, 'listening');
+  return server.address() as AddressInfo;
 }
 
 /**

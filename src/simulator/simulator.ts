@@ -7,6 +7,7 @@
  * Tests can record what arrived, inject faults (a status and body, a delay, a reset connection),
  * emit events, expire sessions, and suspend listening while every session survives.
  */
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -102,14 +103,11 @@ function presentInteraction(response: ServerResponse, body: string, state: Sessi
   sendJson(response, 201, JSON.stringify({ organization, interactionId }));
 }
 
-function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve(server.address() as AddressInfo);
-    });
-  });
+/** Listens, or rejects with the server's error (a port taken, an address not ours). */
+async function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  server.listen(port, host);
+  await once(server, 'listening');
+  return server.address() as AddressInfo;
 }
 
 function stopListening(server: Server): Promise<void> {

@@ -10,6 +10,7 @@ import { createParser } from 'eventsource-parser';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { meros } from 'meros/browser';
 import WebSocket from 'ws';
+import type { AgentEvent } from '../../src/events/agent-event.js';
 import type { RunningGateway } from '../../src/server/serve.js';
 import { metricValue } from './event-hubs.js';
 
@@ -17,15 +18,8 @@ export const AGENT_EVENTS = `subscription Events($after: ID, $kinds: [String!]) 
   agentEvents(after: $after, kinds: $kinds) { id sequenceNumber kind category occurredAt receivedAt payload }
 }`;
 
-export interface AgentEventData {
-  readonly id: string;
-  readonly sequenceNumber: number;
-  readonly kind: string;
-  readonly category: string;
-  readonly occurredAt: string | null;
-  readonly receivedAt: string;
-  readonly payload: Record<string, unknown>;
-}
+/** An `agentEvents` result as a client reads it: the gateway's event, its payload a JSON object. */
+export type AgentEventData = Omit<AgentEvent, 'payload'> & { readonly payload: Record<string, unknown> };
 
 export interface WireError {
   readonly message: string;
