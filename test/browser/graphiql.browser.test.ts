@@ -136,7 +136,15 @@ it("shows in the Events tab the events of Connect and Hold run in another browse
     // The subscription is established once the gateway holds it open (that it came over SSE, the
     // events recorded below from the page's event-stream answers show).
     await run(events);
-    await expect.poll(() => metricValue(own.gateway.metrics, 'subscriptions_active'), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(() => metricValue(own.gateway.metrics, 'subscriptions_active'), { timeout: 15_000 })
+      .toBe(1)
+      .catch(async (error: unknown) => {
+        // What the page showed instead, for whoever reads a failed run's log.
+        await events.screenshot({ path: new URL('graphiql-events-not-subscribed.png', artifacts).pathname });
+        const shown = (await events.locator('.graphiql-container').first().innerText()).replace(/\s+/g, ' ').slice(0, 1500);
+        throw new Error(`no subscription open; the page showed: ${shown}`, { cause: error });
+      });
     const eventsPane = events.locator('.result-window').first();
 
     // ...and the commands run in another, with the same headers (the simulator's session).
