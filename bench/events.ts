@@ -28,7 +28,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmitAnswer, EmitRequest } from './event-source.js';
 import { MARKER_KIND, MEASURED_KIND, openSubscribers, type Credentials, type EventRecord, type Subscriber, type Transport } from './event-subscribers.js';
 import { cpuSeconds, forkHelper, residentBytes, root, startBuiltGateway, type Child } from './processes.js';
-import type { EventsResults, FanOutPhase, IdleMemoryPhase, SlowSubscriberPhase } from './report.js';
+import { median, type EventsResults, type FanOutPhase, type IdleMemoryPhase, type SlowSubscriberPhase } from './report.js';
+import { metricValue } from '../test/helpers/gateway-process.js';
 import { openStalledSubscriber } from './stalled-subscriber.js';
 
 const ORGANIZATION = 'bench';
@@ -96,25 +97,17 @@ async function bounded<T>(what: string, promise: Promise<T>): Promise<T> {
   }
 }
 
-async function waitFor(what: string, condition: () => boolean | Promise<boolean>, intervalMs = 50): Promise<void> {
+async function waitFor(what: string, condition: () => boolean | Promise<boolean>): Promise<void> {
   const deadline = performance.now() + BOUND_MS;
   while (!(await condition())) {
     if (performance.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await sleep(intervalMs);
+    await sleep(50);
   }
 }
 
 /** A metric of the gateway's /metrics, summed over the series whose labels include `labels`. */
 async function metric(gateway: Child, name: string, labels: Record<string, string> = {}): Promise<number> {
-  const text = await (await fetch(`${gateway.url}/metrics`)).text();
-  let sum = 0;
-  for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)(?:\{([^}]*)\})? (\S+)$/.exec(line);
-    if (match?.[1] !== name) continue;
-    const series = match[2] ?? '';
-    if (Object.entries(labels).every(([key, value]) => series.includes(`${key}="${value}"`))) sum += Number(match[3]);
-  }
-  return sum;
+  return metricValue(await (await fetch(`${gateway.url}/metrics`)).text(), name, labels);
 }
 
 async function createSession(gateway: Child): Promise<string> {
@@ -146,10 +139,6 @@ async function closeAll(gateway: Child, subscribers: readonly Subscriber[]): Pro
   await waitFor('the subscriptions to close', async () => (await metric(gateway, 'subscriptions_active')) === 0);
 }
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 /** The gateway's RSS: the median of `samples` readings 200 ms apart. */
 async function settledRss(gateway: Child, samples = 5): Promise<number> {

@@ -66,7 +66,7 @@ export const refusals = {
 
 export type RefusalName = keyof typeof refusals;
 
-export function refusalMessage(name: RefusalName, detail = ''): string {
+function refusalMessage(name: RefusalName, detail = ''): string {
   const { message } = refusals[name] as Refusal;
   return typeof message === 'string' ? message : message(detail);
 }
@@ -74,6 +74,11 @@ export function refusalMessage(name: RefusalName, detail = ''): string {
 /** The JSON body of a refusal. */
 export function refusalBody(name: RefusalName, detail?: string): string {
   return JSON.stringify({ errors: [{ message: refusalMessage(name, detail), extensions: { code: refusals[name].code } }] });
+}
+
+/** A refusal as a whole answer, for a plugin that ends the request with Yoga's `fetchAPI`. */
+export function refusalResponse(fetchAPI: { readonly Response: typeof Response }, name: RefusalName, detail?: string): Response {
+  return new fetchAPI.Response(refusalBody(name, detail), { status: refusals[name].status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Plugin } from 'graphql-yoga';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config/read-config.js';
 import { startGateway, type RunningGateway } from '../src/server/serve.js';
+import { waitFor } from './helpers/event-hubs.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { captureLogs, type CapturedLogs } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
@@ -95,14 +96,8 @@ async function requestSamples(url: string): Promise<Sample[]> {
 const countWithStatus = (samples: Sample[], status: string): number =>
   samples.filter((sample) => sample.labels.includes(`status="${status}"`)).reduce((sum, sample) => sum + sample.value, 0);
 
-/** Polls until `check` holds, for at most `boundMs` (generous: this is about behaviour, not speed). */
-async function eventually(check: () => Promise<boolean>, boundMs = 10_000): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** Polls until `check` holds (generous: this is about behaviour, not speed). */
+const eventually = (check: () => Promise<boolean>): Promise<void> => waitFor('the condition', check, 10_000);
 
 let before: Sample[];
 let linesBefore: number;

@@ -126,5 +126,5 @@ describe('the entry point', () => {
     entry.child.kill('SIGINT');
     const [code, signal] = await entry.exited;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
-  });
+  }, 60_000);
 });

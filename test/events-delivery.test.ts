@@ -122,7 +122,7 @@ describe.each<Deployment>(['one process', 'two replicas on Redis'])('%s', (deplo
     const tooOld = await subscribed(b.hub, request(ORG, session, 'alice', { after: 0 }));
     const ahead = await subscribed(a.hub, request(ORG, session, 'alice', { after: 10 }));
     upstream.emit(session, 'engagementCenter.Active', 2);
-    await waitFor('12 events for all', () => [first, resumed, tooOld, ahead].every((s) => s.events.at(-1)?.sequenceNumber === 12)).catch((e) => { console.log([first, resumed, tooOld, ahead].map((s) => s.ids())); throw e; });
+    await waitFor('12 events for all', () => [first, resumed, tooOld, ahead].every((s) => s.events.at(-1)?.sequenceNumber === 12));
     await sleep(200);
     expect(resumed.ids()).toEqual(range(7, 12));
     expect(tooOld.ids()).toEqual(range(3, 12)); // 8 retained: 3..10

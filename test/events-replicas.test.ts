@@ -11,9 +11,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startSimulator, type Simulator } from '../src/simulator/simulator.js';
+import { range } from './helpers/event-hubs.js';
 import { startGatewayProcess, type GatewayProcess } from './helpers/gateway-process.js';
 import { RedisServer } from './helpers/redis-server.js';
 import { subscribeSse, type SseSubscription } from './helpers/sse-subscription.js';
+import { waitUntil as waitFor } from './helpers/subscriptions.js';
 
 const ORG = 'demo';
 const LEASE_MS = 2_000;
@@ -52,16 +54,6 @@ function showLogsOnFailure(): void {
   });
 }
 
-/** Waits until `condition` holds, checking every 50 ms, at most `withinMs` (generous: this is about behaviour, not speed). */
-async function waitFor(what: string, condition: () => boolean | Promise<boolean>, withinMs = 30_000): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Not within ${withinMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 
 /**
  * One client of the session's events, as an application would hold it: one SSE connection at a

@@ -19,6 +19,7 @@ import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { crmTypeDefs, startCrmSubgraph, type CrmSubgraph } from './federation/crm-subgraph.js';
 import { silentLogger } from './helpers/logs.js';
 import { subscribeSse, type SseSubscription } from './helpers/sse-subscription.js';
+import { waitUntil as waitFor } from './helpers/subscriptions.js';
 
 const forwardedHeaders = ['authorization', 'x-api-key', 'via-client-sessionid', 'x-alvaria-org-id'];
 /** Not the gateway's default organization: the subscription finds the session only if the header reaches our subgraph. */
@@ -109,13 +110,6 @@ interface ReceivedEvent {
 const eventsOf = (subscription: SseSubscription): ReceivedEvent[] =>
   subscription.results.flatMap((result) => (result.payload.data?.agentEvents ? [result.payload.data.agentEvents as ReceivedEvent] : []));
 
-async function waitFor(what: string, condition: () => boolean, withinMs = 30_000): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Not within ${withinMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('agentEvents through Hive Gateway', () => {
   it('a client receives, in order, the events of the commands it runs through the router; resumes with after; sees the ending code', async () => {

@@ -22,6 +22,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config/read-config.js';
 import type { GatewayPlugin } from '../src/plugins/index.js';
 import { startGateway, type RunningGateway } from '../src/server/serve.js';
+import { waitFor } from './helpers/event-hubs.js';
 import { clientHeaders } from './helpers/graphql-client.js';
 import { silentLogger } from './helpers/logs.js';
 import { startRecordingUpstream, type RecordingUpstream } from './helpers/recording-upstream.js';
@@ -248,13 +249,7 @@ interface UsageReport {
   operations?: Array<{ operationMapKey: string; execution: { ok: boolean } }>;
 }
 
-async function eventually(check: () => boolean, boundMs = 10_000): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${boundMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const eventually = (check: () => boolean): Promise<void> => waitFor('the condition', check, 10_000);
 
 /** Hive usage reporting where everything Hive could reach is the receiver: usage there; no schema reporting, token info or CDN. */
 const hiveTo = (receiver: Receiver, agent: { maxSize: number; sendInterval: number }): GatewayPlugin =>

@@ -5,7 +5,7 @@
  * streaming session's create and delete go through here.
  */
 import { callOutcomeOf, type CallOutcome } from '../errors.js';
-import type { CommandGuard } from '../protection/command-guard.js';
+import type { CommandGuard, GuardedCommand } from '../protection/command-guard.js';
 
 /** One REST call as logs and metrics see it: no ids, no credentials. */
 export interface UpstreamCall {
@@ -47,21 +47,22 @@ export async function observeCall<T extends { readonly status: number }>(
   }
 }
 
-export interface Command extends ObservedCall {
-  /** The `Authorization` value: the rate limits key it (as a hash only). */
-  readonly authorization: string;
-  readonly url: string;
-}
+export interface Command extends ObservedCall, GuardedCommand {}
 
-/** A command not shared with any other: judged, guarded, observed, then `post`ed. */
+/**
+ * A command: judged by the rate limits on its own, then `post`ed guarded by the circuit and
+ * observed — through `share` when it may share a call in flight with identical ones.
+ */
 export async function sendCommand<T extends { readonly status: number }>(
   command: Command,
   protection: { readonly guard?: CommandGuard | undefined; readonly onCall: CallObserver },
   post: (attempts: { count: number }) => Promise<T>,
+  share?: (send: () => Promise<T>) => Promise<T>,
 ): Promise<T> {
   const { guard, onCall } = protection;
   const observed = () => observeCall({ endpoint: command.endpoint, organization: command.organization }, onCall, post);
-  const judged = guard?.judge({ organization: command.organization, authorization: command.authorization, url: command.url });
+  const send = guard ? () => guard.send(command.url, observed) : observed;
+  const judged = guard?.judge(command);
   if (judged) await judged;
-  return guard ? guard.send(command.url, observed) : observed();
+  return share ? share(send) : send();
 }

@@ -8,7 +8,7 @@ import { endpointTemplate, type EndpointSpec } from '../catalog/index.js';
 import { restUrlTemplate, type RequestSpan, type Tracing } from '../observability/tracing.js';
 import type { CommandGuard } from '../protection/command-guard.js';
 import { isCoalescible, type CallCoalescer } from './coalescing.js';
-import { observeCall, type CallObserver } from './command-call.js';
+import { sendCommand, type CallObserver } from './command-call.js';
 import { requestBody } from './request-body.js';
 import { forwardedHeaders, type IncomingHeaders } from './request-headers.js';
 import { errorOfAnswer, isSuccessStatus, sendRestCall, type RestRequest } from './rest-call.js';
@@ -65,15 +65,12 @@ export class EngagementCenterApi {
     const body = requestBody(input);
     const template = restUrlTemplate(endpoint);
     const { coalescer, guard } = this.options;
-    const observed = () =>
-      observeCall({ endpoint: endpointTemplate(endpoint), organization }, this.onCall, (attempts) => this.post({ url, template, headers, body }, attempts));
-    const call = guard ? () => guard.send(url, observed) : observed;
+    const command = { endpoint: endpointTemplate(endpoint), organization, authorization: headers.authorization ?? '', url };
+    const post = (attempts: { count: number }) => this.post({ url, template, headers, body }, attempts);
     // Each command is judged by the rate limits on its own, even when it then shares a call in flight.
-    const judged = guard?.judge({ organization, authorization: headers.authorization ?? '', url });
-    if (judged) await judged;
-    if (!coalescer || !isCoalescible(endpoint, input)) return call();
+    if (!coalescer || !isCoalescible(endpoint, input)) return sendCommand(command, { guard, onCall: this.onCall }, post);
     const key = [url, body, headers.authorization, headers['x-api-key'] ?? '', headers['via-client-sessionid'] ?? ''].join('\n');
-    return coalescer.run({ key, send: call });
+    return sendCommand(command, { guard, onCall: this.onCall }, post, (send) => coalescer.run({ key, send }));
   }
 
   private async post(call: Pick<RestRequest, 'url' | 'template' | 'headers' | 'body'>, attempts: { count: number }): Promise<CommandAccepted> {

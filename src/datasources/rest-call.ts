@@ -16,7 +16,7 @@ import { parseRetryAfter } from './retry-after.js';
 import { isConnectFailure, upstreamFailure } from './upstream-failure.js';
 import { WriteTracker } from './write-tracking.js';
 
-export type RestMethod = 'GET' | 'POST' | 'DELETE';
+type RestMethod = 'GET' | 'POST' | 'DELETE';
 
 export interface RestRequest {
   readonly method: RestMethod;

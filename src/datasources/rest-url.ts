@@ -40,9 +40,15 @@ export function assertPathId(name: string, value: string): void {
   }
 }
 
+/** The base URL with the organization in place of `{orgId}`: checked first, as it may land in the host. */
+export function organizationBaseUrl(baseUrl: string, organization: string): string {
+  if (!isOrganizationId(organization)) throw new ValidationError('Invalid organization.', clientHeaders.organization);
+  return baseUrl.replaceAll('{orgId}', organization);
+}
+
 /** `{base}/via/v2/organizations/{orgId}/engagementCenter/{resource}/{id}/{operation}`; base may hold `{orgId}`. */
 export function restUrl(baseUrl: string, endpoint: EndpointSpec, organization: string, pathId: string): string {
-  if (!isOrganizationId(organization)) throw new ValidationError('Invalid organization.', clientHeaders.organization);
+  const base = organizationBaseUrl(baseUrl, organization);
   assertPathId(pathIdName(endpoint.resource), pathId);
-  return baseUrl.replaceAll('{orgId}', organization) + restPath(endpoint, organization, pathId);
+  return base + restPath(endpoint, organization, pathId);
 }

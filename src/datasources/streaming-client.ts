@@ -7,14 +7,13 @@
  * One instance per gateway: it holds no caller's credentials.
  */
 import type { Dispatcher } from 'undici';
-import { callOutcomeOf, UnexpectedStatusError, UpstreamUnavailableError, ValidationError } from '../errors.js';
+import { callOutcomeOf, UnexpectedStatusError, UpstreamUnavailableError } from '../errors.js';
 import type { Tracing } from '../observability/tracing.js';
 import { circuitOpenMessage, originOf, type CircuitBreakers } from '../protection/circuit-breaker.js';
 import type { CommandGuard } from '../protection/command-guard.js';
-import { isOrganizationId } from '../rules.js';
 import { observeCall, sendCommand, type CallObserver } from './command-call.js';
-import { clientHeaders } from './request-headers.js';
 import { errorOfAnswer, isSuccessStatus, sendRestCall, type RestAnswer } from './rest-call.js';
+import { organizationBaseUrl } from './rest-url.js';
 import {
   acknowledgeRequest,
   createSessionRequest,
@@ -84,8 +83,8 @@ export class StreamingClient {
   /** `POST …/streaming/session`, as a command: the created session, or a typed error. */
   async createSession(organization: string, credentials: StreamingCredentials, settings: SessionSettings): Promise<CreatedSession> {
     const request = createSessionRequest(organization, credentials, settings);
-    const { session } = await this.command(organization, credentials, request, async (attempts) => {
-      const answer = await this.send(request, organization, { parent: this.requestSpan(), maxSuccessBodyBytes: MAX_CREATED_BODY_BYTES }, attempts);
+    const { session } = await this.command(organization, credentials, request, async (url, attempts) => {
+      const answer = await this.send(request, url, { parent: this.requestSpan(), maxSuccessBodyBytes: MAX_CREATED_BODY_BYTES }, attempts);
       if (!isSuccessStatus(answer.status)) throw errorOfAnswer(answer);
       const created = isSuccess(request.operation, answer.status) ? parseCreatedSession(answer.text ?? '', settings) : null;
       if (!created) {
@@ -99,8 +98,8 @@ export class StreamingClient {
   /** `DELETE …/streaming/session` of `sessionId`, as a command. */
   async deleteSession(organization: string, credentials: StreamingCredentials, sessionId: string): Promise<SessionDeleted> {
     const request = deleteSessionRequest(organization, credentials, sessionId);
-    return this.command(organization, credentials, request, async (attempts) => {
-      const answer = await this.send(request, organization, { parent: this.requestSpan() }, attempts);
+    return this.command(organization, credentials, request, async (url, attempts) => {
+      const answer = await this.send(request, url, { parent: this.requestSpan() }, attempts);
       if (!isSuccess(request.operation, answer.status)) throw errorOfAnswer(answer);
       return { status: answer.status };
     });
@@ -137,11 +136,11 @@ export class StreamingClient {
     organization: string,
     credentials: StreamingCredentials,
     request: StreamingRequest,
-    post: (attempts: { count: number }) => Promise<T>,
+    post: (url: string, attempts: { count: number }) => Promise<T>,
   ): Promise<T> {
     const url = this.urlOf(organization, request);
     const command = { endpoint: endpointOf(request), organization, authorization: credentials.authorization, url };
-    return sendCommand(command, { guard: this.options.guard, onCall: this.onCall }, post);
+    return sendCommand(command, { guard: this.options.guard, onCall: this.onCall }, (attempts) => post(url, attempts));
   }
 
   /**
@@ -150,12 +149,13 @@ export class StreamingClient {
    */
   private async polled(request: StreamingRequest, organization: string, overrides: SendOverrides): Promise<RestAnswer> {
     const { breakers } = this.options;
+    const url = this.urlOf(organization, request);
     const observed = (onWritten?: () => void) =>
       observeCall({ endpoint: endpointOf(request), organization }, this.onCall, (attempts) =>
-        this.send(request, organization, { parent: null, ...overrides, ...(onWritten ? { onWritten } : {}) }, attempts),
+        this.send(request, url, { parent: null, ...overrides, ...(onWritten ? { onWritten } : {}) }, attempts),
       );
     if (!breakers) return observed();
-    const admission = breakers.admit(originOf(this.urlOf(organization, request)));
+    const admission = breakers.admit(originOf(url));
     if (!admission.admitted) throw new UpstreamUnavailableError(circuitOpenMessage(admission.retryAfterSeconds), admission.retryAfterSeconds);
     let held: NodeJS.Timeout | undefined;
     const heldProbe = admission.probe && request.operation === 'retrieveEvents' ? () => (held ??= setTimeout(() => admission.settle(200), PROBE_HELD_MS)) : undefined;
@@ -171,11 +171,11 @@ export class StreamingClient {
     }
   }
 
-  private send(request: StreamingRequest, organization: string, overrides: SendOverrides & { parent: ReturnType<StreamingClient['requestSpan']> }, attempts: { count: number }) {
+  private send(request: StreamingRequest, url: string, overrides: SendOverrides & { parent: ReturnType<StreamingClient['requestSpan']> }, attempts: { count: number }) {
     const { tracing, maxErrorBodyBytes } = this.options;
     const { parent, ...rest } = overrides;
     return sendRestCall(
-      { method: request.method, url: this.urlOf(organization, request), template: request.template, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) },
+      { method: request.method, url, template: request.template, headers: request.headers, ...(request.body === undefined ? {} : { body: request.body }) },
       {
         dispatcher: this.options.dispatcher,
         timeoutMs: this.options.timeoutMs,
@@ -189,8 +189,7 @@ export class StreamingClient {
 
   /** The organization lands in the host (`{orgId}`) and the path: checked before any URL is built. */
   private urlOf(organization: string, request: StreamingRequest): string {
-    if (!isOrganizationId(organization)) throw new ValidationError('Invalid organization.', clientHeaders.organization);
-    return this.options.baseUrl.replaceAll('{orgId}', organization) + request.path;
+    return organizationBaseUrl(this.options.baseUrl, organization) + request.path;
   }
 }
 

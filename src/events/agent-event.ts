@@ -21,7 +21,7 @@ export interface AgentEvent {
   readonly payload: unknown;
 }
 
-export const categoryOf = (kind: string): string => {
+const categoryOf = (kind: string): string => {
   const dot = kind.indexOf('.');
   return dot === -1 ? kind : kind.slice(0, dot);
 };

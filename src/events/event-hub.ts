@@ -29,8 +29,7 @@ import { reasonLabel, type EndReason } from './subscription-ended.js';
 export type { AgentEvent } from './agent-event.js';
 export { parseEventId } from './agent-event.js';
 export type { EventSubscription } from './subscriber.js';
-export { SubscriptionEnded, endingCodes, type EndingCode } from './subscription-ended.js';
-export type { StreamingTransport } from './poller.js';
+export { SubscriptionEnded } from './subscription-ended.js';
 
 export interface SubscribeRequest {
   readonly organization: string;
@@ -148,7 +147,6 @@ class Hub implements EventHub {
     const key = sessionKey(request);
     const credential = credentialHash({ organization: request.organization, authorization: request.credentials.authorization });
     const fields = { session: key.short, organization: request.organization };
-    let counted = false;
     let channel: SessionChannel | null = null;
     const subscriber: Subscriber = new Subscriber({
       kinds: request.kinds,
@@ -157,8 +155,8 @@ class Hub implements EventHub {
       ...(request.buffered ? { buffered: request.buffered } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
       onEnd: (ended, reason) => {
-        if (counted) {
-          this.open.delete(ended);
+        // Only one that was admitted is open and counted.
+        if (this.open.delete(ended)) {
           this.count(credential, -1);
           metrics.subscriptionsActive.dec();
         }
@@ -175,7 +173,6 @@ class Hub implements EventHub {
       subscriber.end('TOO_MANY_SUBSCRIPTIONS');
       return subscriber;
     }
-    counted = true;
     this.open.add(subscriber);
     this.count(credential, 1);
     metrics.subscriptionsActive.inc();

@@ -15,10 +15,7 @@ export const ORIGIN: Position = Object.freeze({ major: 0, minor: 0 });
 
 export const eventPosition = (sequenceNumber: number): Position => ({ major: sequenceNumber + 1, minor: 0 });
 
-/** The sequence number of the last event at or before `position` (-1 before any). */
-export const sequenceBefore = (position: Position): number => position.major - 1;
-
-export const comparePositions = (a: Position, b: Position): number => a.major - b.major || a.minor - b.minor;
+const comparePositions = (a: Position, b: Position): number => a.major - b.major || a.minor - b.minor;
 
 export const isAfter = (a: Position, b: Position): boolean => comparePositions(a, b) > 0;
 

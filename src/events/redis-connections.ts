@@ -8,7 +8,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
-import { RareWarning, type SharedRedis } from '../state/redis.js';
+import { closeConnection, errorText, RareWarning, type SharedRedis } from '../state/redis.js';
 
 export interface EventsRedis {
   /** Stores, snapshots, leases: replies within `commandTimeoutMs` or fail. */
@@ -30,8 +30,6 @@ export interface EventsRedisOptions {
   readonly warnIntervalMs?: number;
 }
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 200);
-
 export function connectEventsRedis(shared: SharedRedis, options: EventsRedisOptions): EventsRedis {
   const name = 'engagement-center-gateway-events';
   const commands = shared.client.duplicate({ commandTimeout: options.commandTimeoutMs, connectionName: name });
@@ -51,17 +49,6 @@ export function connectEventsRedis(shared: SharedRedis, options: EventsRedisOpti
   // Without a listener an 'error' event would end the process; each failed reconnection emits one.
   commands.on('error', failed);
   blocking.on('error', failed);
-  const end = async (connection: Redis) => {
-    if (connection.status === 'ready') {
-      try {
-        await connection.quit();
-        return;
-      } catch {
-        // fall through
-      }
-    }
-    connection.disconnect(false);
-  };
   return {
     commands,
     blocking,
@@ -70,7 +57,7 @@ export function connectEventsRedis(shared: SharedRedis, options: EventsRedisOpti
     close: async () => {
       // The relay may be blocked in a read: no QUIT can pass it.
       blocking.disconnect(false);
-      await end(commands);
+      await closeConnection(commands);
     },
   };
 }

@@ -15,7 +15,7 @@ export type RawEntry = [string, string[]];
 export const encodeEvent = (event: WireEvent): string => JSON.stringify({ k: event.kind, t: event.creationTime, p: event.payload });
 
 /** An entry read back; null for one this engine did not write. */
-export function entryOf([id, fields]: RawEntry): LogEntry | null {
+function entryOf([id, fields]: RawEntry): LogEntry | null {
   const position = parsePositionId(id);
   const values = new Map<string, string>();
   for (let index = 0; index + 1 < fields.length; index += 2) values.set(fields[index] as string, fields[index + 1] as string);

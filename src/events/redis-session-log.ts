@@ -60,7 +60,7 @@ return id
 `;
 
 /** Entries a stream keeps beyond `retainEvents` for relays that read a little behind its writer. */
-export const LIVE_MARGIN = 1_000;
+const LIVE_MARGIN = 1_000;
 
 type AppendCommand = (lease: string, stream: string, ...args: Array<string | number>) => Promise<[number, number]>;
 type EndCommand = (lease: string, stream: string, ...args: Array<string | number>) => Promise<string | number>;

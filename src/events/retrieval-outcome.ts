@@ -15,7 +15,7 @@ export type RetrievalOutcome =
   | { readonly kind: 'events'; readonly events: readonly WireEvent[]; readonly malformed: number }
   /** `waitMs`: what the answer (`Retry-After`) or the circuit asked for; null: back off. `fault`: for logs (a status or an error type). */
   | { readonly kind: 'retry'; readonly fault: string; readonly waitMs: number | null }
-  | { readonly kind: 'ended'; readonly code: UpstreamEndingCode; readonly status: number };
+  | { readonly kind: 'ended'; readonly code: UpstreamEndingCode };
 
 const isRetriedStatus = (status: number): boolean => status === 409 || status === 429 || (status >= 500 && status <= 599);
 
@@ -37,7 +37,7 @@ export function retrievalOutcome(answer: RestAnswer): RetrievalOutcome {
   if (isRetriedStatus(status)) {
     return { kind: 'retry', fault: String(status), waitMs: answer.retryAfterSeconds === null ? null : retryAfterMs(answer.retryAfterSeconds) };
   }
-  return { kind: 'ended', code: endingOf(status), status };
+  return { kind: 'ended', code: endingOf(status) };
 }
 
 /** A retrieval that got no answer (never sent, timed out, broke, refused by the circuit): retried. */

@@ -4,9 +4,9 @@
  * many sessions that failed together do not retry together.
  */
 
-export const BACKOFF_MIN_MS = 250;
-export const BACKOFF_MAX_MS = 10_000;
-export const MAX_RETRY_AFTER_MS = 60_000;
+const BACKOFF_MIN_MS = 250;
+const BACKOFF_MAX_MS = 10_000;
+const MAX_RETRY_AFTER_MS = 60_000;
 
 /** The wait before retry number `failures` + 1 (0 after the first failure): 250 ms, 500 ms, 1 s … 10 s, each ±20 %. */
 export function backoffMs(failures: number, random: () => number = Math.random): number {

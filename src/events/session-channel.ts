@@ -16,6 +16,7 @@ import { backoffMs } from './retry-delay.js';
 import type { SessionKey, SessionTarget } from './session-key.js';
 import type { LogEntry, SessionLog } from './session-log.js';
 import type { Subscriber } from './subscriber.js';
+import { reasonLabel } from './subscription-ended.js';
 
 export interface ChannelOptions {
   readonly key: SessionKey;
@@ -53,10 +54,6 @@ export class SessionChannel {
   constructor(private readonly options: ChannelOptions) {
     this.ready = this.watch();
     this.stopped = this.control();
-  }
-
-  get size(): number {
-    return this.subscribers.size;
   }
 
   /** Registers the subscriber (it receives what arrives from now on) and establishes it on a snapshot. */
@@ -132,7 +129,7 @@ export class SessionChannel {
         AbortSignal.any([signal, lease.lost]),
       );
       metrics.streamingPollersActive.dec();
-      const reason = end.kind === 'ended' ? end.code.toLowerCase() : end.kind === 'stopped' && lease.lost.aborted ? 'lease_lost' : end.kind;
+      const reason = end.kind === 'ended' ? reasonLabel(end.code) : end.kind === 'stopped' && lease.lost.aborted ? 'lease_lost' : end.kind;
       logger.info({ ...fields, reason }, 'poller stopped');
       if (end.kind === 'ended') {
         // Another replica's subscribers end on the same entry; nobody should poll before it lands.

@@ -5,7 +5,7 @@
  */
 
 /** Endings that a retrieval's answer decides, for every subscriber of the session on every replica. */
-export const upstreamEndingCodes = ['STREAMING_SESSION_GONE', 'UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_ERROR'] as const;
+const upstreamEndingCodes = ['STREAMING_SESSION_GONE', 'UNAUTHENTICATED', 'FORBIDDEN', 'UPSTREAM_ERROR'] as const;
 export type UpstreamEndingCode = (typeof upstreamEndingCodes)[number];
 
 export const endingCodes = [...upstreamEndingCodes, 'SUBSCRIBER_TOO_SLOW', 'SHUTTING_DOWN', 'TOO_MANY_SUBSCRIPTIONS'] as const;

@@ -45,12 +45,11 @@ export interface ContextFactory {
 }
 
 export function contextFactory(config: GatewayConfig, resources: Resources, logger: Logger): ContextFactory {
-  const policy = { defaultOrganization: config.defaultOrganization, allowedOrganizations: config.allowedOrganizations, defaultApiKey: config.apiKey };
   const build = (headers: IncomingHeaders, requestId: string, transport: () => EventTransport, noteCall: (call: UpstreamCall) => void): GatewayContext => ({
     requestId,
     logger,
     headers,
-    policy,
+    defaultApiKey: config.apiKey,
     engagementCenter: new EngagementCenterApi(resources.upstream, headers, (call) => {
       resources.countCall(call);
       noteCall(call);

@@ -25,11 +25,3 @@ export function wireResult(result: ExecutionResult): ExecutionResult | Record<st
 }
 
 export const resultJson = (result: ExecutionResult): string => JSON.stringify(wireResult(result));
-
-/** The results a writer sends: a stream's, or the one result as a stream of one. */
-export function resultIterator(result: Parameters<ResultProcessor>[0]): AsyncIterator<ExecutionResult> {
-  if (Symbol.asyncIterator in result) return (result as AsyncIterable<ExecutionResult>)[Symbol.asyncIterator]();
-  return (async function* single() {
-    yield result as ExecutionResult;
-  })();
-}

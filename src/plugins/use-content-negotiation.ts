@@ -9,16 +9,14 @@
  */
 import { isAsyncIterable, processRegularResult, type Plugin } from 'graphql-yoga';
 import type { ResultProcessor } from './result-json.js';
-import { PREFLIGHT_HEADERS, refusalBody, refusalError, refusals } from '../refusals.js';
+import { PREFLIGHT_HEADERS, refusalError, refusalResponse } from '../refusals.js';
 import { existingEventStream } from './event-streams.js';
+import { isGraphQLPath } from './graphql-path.js';
 import { multipartWriter } from './multipart-writer.js';
 import { sseWriter } from './sse-writer.js';
-import { GRAPHQL_RESPONSE_JSON, isSimpleFormType, negotiate, requestBodyKind, SERVED_TYPES, type AnswerKind, type Negotiation } from './media-types.js';
+import { GRAPHQL_RESPONSE_JSON, isSimpleFormType, JSON_TYPE, negotiate, requestBodyKind, SERVED_TYPES, type AnswerKind, type JsonMediaType, type Negotiation } from './media-types.js';
 
 const negotiations = new WeakMap<Request, Negotiation>();
-
-const refusalResponse = (fetchAPI: { Response: typeof Response }, name: 'notAcceptable' | 'unsupportedMediaType', detail: string): Response =>
-  new fetchAPI.Response(refusalBody(name, detail), { status: refusals[name].status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
 function describeContentType(header: string | null): string {
   if (header === null || header.trim() === '') return 'no content type';
@@ -27,43 +25,42 @@ function describeContentType(header: string | null): string {
 
 /** A result without `data` under graphql-response+json is a 4xx, whatever made it (GraphQL over HTTP). */
 const jsonWriter =
-  (negotiation: Negotiation): ResultProcessor =>
+  (type: JsonMediaType): ResultProcessor =>
   (result, fetchAPI) => {
-    const response = processRegularResult(result, fetchAPI, negotiation.json) as Response;
-    if (negotiation.json !== GRAPHQL_RESPONSE_JSON || response.status >= 400 || Array.isArray(result) || 'data' in result) return response;
+    const response = processRegularResult(result, fetchAPI, type) as Response;
+    if (type !== GRAPHQL_RESPONSE_JSON || response.status >= 400 || Array.isArray(result) || 'data' in result) return response;
     return new fetchAPI.Response(response.body, { status: 400, headers: response.headers });
   };
 
+const json: Readonly<Record<JsonMediaType, ResultProcessor>> = { [GRAPHQL_RESPONSE_JSON]: jsonWriter(GRAPHQL_RESPONSE_JSON), [JSON_TYPE]: jsonWriter(JSON_TYPE) };
+
 const multipart = { apollo: multipartWriter({ apollo: true }), plain: multipartWriter({ apollo: false }) };
 
-/** A subscription that no admitted type can stream is refused before it runs. */
-function refuseUnstreamable(contextValue: unknown, document: { readonly definitions: readonly { readonly kind: string; readonly operation?: string }[] }): void {
+/** A subscription that no admitted type can stream is refused before it runs (Yoga subscribes only to a subscription). */
+function refuseUnstreamable(contextValue: unknown): void {
   const request = (contextValue as { request?: Request }).request;
   const negotiation = request && negotiations.get(request);
-  if (!negotiation || negotiation.streams.length > 0) return;
-  if (document.definitions.some((definition) => definition.kind === 'OperationDefinition' && definition.operation === 'subscription')) {
-    throw refusalError('notAcceptable', SERVED_TYPES);
-  }
+  if (negotiation && negotiation.streams.length === 0) throw refusalError('notAcceptable', SERVED_TYPES);
 }
 
 const singleSse = sseWriter();
 
 export function useContentNegotiation(graphqlEndpoint: string): Plugin {
   const writer = (kind: AnswerKind, negotiation: Negotiation, request: Request): ResultProcessor => {
-    if (kind === 'json') return jsonWriter(negotiation);
+    if (kind === 'json') return json[negotiation.json];
     if (kind === 'multipart') return negotiation.apolloMultipart ? multipart.apollo : multipart.plain;
     const events = existingEventStream(request);
     return events ? sseWriter(events.nextId) : singleSse;
   };
   return {
     onRequest({ request, url, fetchAPI, endResponse }) {
-      if (url.pathname !== graphqlEndpoint && url.pathname !== `${graphqlEndpoint}/`) return;
+      if (!isGraphQLPath(url.pathname, graphqlEndpoint)) return;
       if (request.method === 'POST') {
         const contentType = request.headers.get('content-type');
         const kind = requestBodyKind(contentType);
         // A body a form could send without a preflight header is CSRF's to refuse (403), next.
-        const csrfDecides = isSimpleFormType(contentType) && !PREFLIGHT_HEADERS.some((name) => request.headers.has(name));
-        if ((kind === 'unsupported' || kind === 'none') && !csrfDecides) {
+        const csrfDecides = () => isSimpleFormType(contentType) && !PREFLIGHT_HEADERS.some((name) => request.headers.has(name));
+        if ((kind === 'unsupported' || kind === 'none') && !csrfDecides()) {
           endResponse(refusalResponse(fetchAPI, 'unsupportedMediaType', describeContentType(contentType)));
           return;
         }
@@ -76,14 +73,15 @@ export function useContentNegotiation(graphqlEndpoint: string): Plugin {
       negotiations.set(request, negotiation);
     },
     onSubscribe({ args }) {
-      refuseUnstreamable(args.contextValue, args.document);
+      refuseUnstreamable(args.contextValue);
     },
     onResultProcess({ request, result, setResultProcessor }) {
       const negotiation = negotiations.get(request);
       if (!negotiation) return;
       const [kind] = isAsyncIterable(result) ? negotiation.streams : negotiation.single;
-      // A refusal (a subscription nothing admitted can stream) is one JSON body that says why.
-      if (kind === undefined) setResultProcessor(jsonWriter({ ...negotiation, json: 'application/json' }), 'application/json');
+      // Nothing admitted for this result: plain JSON. (A subscription that nothing admitted can
+      // stream was refused in onSubscribe, and its refusal is a single result.)
+      if (kind === undefined) setResultProcessor(json[JSON_TYPE], JSON_TYPE);
       else setResultProcessor(writer(kind, negotiation, request), kind === 'json' ? negotiation.json : kind);
     },
   };

@@ -6,7 +6,7 @@
  * 204 to a preflight that will not be allowed into a 403 that says why, naming `CORS_ORIGINS`.
  */
 import type { Plugin, YogaServerOptions } from 'graphql-yoga';
-import { PREFLIGHT_HEADERS, refusalBody, refusals } from '../refusals.js';
+import { PREFLIGHT_HEADERS, refusalResponse } from '../refusals.js';
 
 export interface CorsSettings {
   /** null: cross-origin access is off; `['*']`: any origin. */
@@ -47,7 +47,7 @@ export function useCorsRefusals(settings: CorsSettings): Plugin {
       if (listed) response.headers.append('vary', 'Origin');
       if (request.method !== 'OPTIONS' || originAllowed(settings, request.headers.get('origin'))) return;
       const name = settings.origins === null ? 'corsDisabled' : 'corsOriginNotAllowed';
-      setResponse(new fetchAPI.Response(refusalBody(name), { status: refusals[name].status, headers: { 'content-type': 'application/json; charset=utf-8' } }));
+      setResponse(refusalResponse(fetchAPI, name));
     },
   };
 }

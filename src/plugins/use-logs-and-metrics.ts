@@ -16,6 +16,7 @@ import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
 import { refusals } from '../refusals.js';
 import { isOrganizationId } from '../rules.js';
+import { isGraphQLPath } from './graphql-path.js';
 import { requestIdOf } from './use-request-id.js';
 
 const UNKNOWN = 'unknown';
@@ -38,7 +39,7 @@ export function noteUpstreamCall(request: Request, call: CallSummary): void {
 }
 
 /** The root field's name when there is one (bounded by the schema), else `multiple`. */
-export function rootFieldOf(operation: OperationDefinitionNode | null | undefined): string {
+function rootFieldOf(operation: OperationDefinitionNode | null | undefined): string {
   const names = new Set<string>();
   for (const selection of operation?.selectionSet.selections ?? []) names.add(selection.kind === 'Field' ? selection.name.value : 'fragment');
   const [only] = names;
@@ -85,7 +86,7 @@ export function useLogsAndMetrics({ logger, metrics, graphqlEndpoint, defaultOrg
           endResponse(new fetchAPI.Response(text, { status: 200, headers: { 'content-type': metrics.registry.contentType } }));
         });
       }
-      if (url.pathname === graphqlEndpoint || url.pathname === `${graphqlEndpoint}/`) {
+      if (isGraphQLPath(url.pathname, graphqlEndpoint)) {
         records.set(request, { started: performance.now(), operationType: UNKNOWN, rootField: UNKNOWN, operationName: null, calls: null });
       }
       return undefined;

@@ -34,7 +34,7 @@ function rootFieldCounter(context: ValidationContext): (selectionSet: SelectionS
   return count;
 }
 
-export function mutationLimitRule(maxMutations: number): ValidationRule {
+function mutationLimitRule(maxMutations: number): ValidationRule {
   return function MaxRootMutationFieldsRule(context) {
     return {
     OperationDefinition(node) {

@@ -10,6 +10,7 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { DocumentNode } from 'graphql';
 import type { RequestSpan, Tracing } from '../observability/tracing.js';
+import { isGraphQLPath } from './graphql-path.js';
 
 export function useTracing(tracing: Tracing, graphqlEndpoint: string): Plugin {
   const spans = new WeakMap<Request, RequestSpan>();
@@ -24,15 +25,12 @@ export function useTracing(tracing: Tracing, graphqlEndpoint: string): Plugin {
     else if (operation) span.setOperation(operation.operation, operation.name?.value);
     named.add(request);
   };
-  const isGraphQL = (request: Request): boolean => {
-    const path = new URL(request.url).pathname;
-    return path === graphqlEndpoint || path === `${graphqlEndpoint}/`;
-  };
   return {
     instrumentation: {
       request({ request }, wrapped) {
-        if (!isGraphQL(request)) return wrapped();
-        const span = tracing.startRequestSpan(request.headers, { method: request.method, target: new URL(request.url).pathname });
+        const target = new URL(request.url).pathname;
+        if (!isGraphQLPath(target, graphqlEndpoint)) return wrapped();
+        const span = tracing.startRequestSpan(request.headers, { method: request.method, target });
         spans.set(request, span);
         return span.run(wrapped);
       },

@@ -4,7 +4,6 @@
  * subscription of the session, whose endings become GraphQL errors carrying their code.
  */
 import { GraphQLError } from 'graphql';
-import { resolveOrganization } from '../datasources/rest-url.js';
 import { streamingCallerOf } from '../datasources/streaming-caller.js';
 import { UnauthorizedError, ValidationError } from '../errors.js';
 import { parseEventId, SubscriptionEnded, type AgentEvent } from '../events/event-hub.js';
@@ -43,8 +42,8 @@ export function subscribeToAgentEvents(args: AgentEventsArgs, context: GatewayCo
   let organization: string;
   let caller: ReturnType<typeof streamingCallerOf>;
   try {
-    organization = resolveOrganization(context.headers, context.policy);
-    caller = streamingCallerOf(context.headers, { defaultApiKey: context.policy.defaultApiKey, sessionIdRequired: true });
+    organization = context.engagementCenter.organization();
+    caller = streamingCallerOf(context.headers, { defaultApiKey: context.defaultApiKey, sessionIdRequired: true });
   } catch (error) {
     throw refusal(error);
   }

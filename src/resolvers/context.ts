@@ -1,6 +1,5 @@
 import type { EngagementCenterApi } from '../datasources/engagement-center.js';
 import type { IncomingHeaders } from '../datasources/request-headers.js';
-import type { OrganizationPolicy } from '../datasources/rest-url.js';
 import type { StreamingClient } from '../datasources/streaming-client.js';
 import type { EventHub } from '../events/event-hub.js';
 import type { Logger } from '../observability/logger.js';
@@ -21,8 +20,8 @@ export interface GatewayContext {
   readonly engagementCenter: EngagementCenterApi;
   /** The credentials and organization headers of the request (over WebSocket: of `connection_init`'s payload). */
   readonly headers: IncomingHeaders;
-  /** The organizations a request may name, and the default API key. */
-  readonly policy: OrganizationPolicy & { readonly defaultApiKey: string | null };
+  /** `ALVARIA_API_KEY`: the `x-api-key` sent when the request has none. */
+  readonly defaultApiKey: string | null;
   /** The Streaming API: creates and deletes sessions. */
   readonly streaming: StreamingClient;
   /** The agent events of every streaming session this gateway relays. */

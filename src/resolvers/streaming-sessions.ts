@@ -4,7 +4,6 @@
  * follow the command rules: the caller read from the headers, the organization resolved, rate
  * limits and the circuit, sent at most once, typed errors as data.
  */
-import { resolveOrganization } from '../datasources/rest-url.js';
 import { DEFAULT_INACTIVITY_DELAY_SECONDS, DEFAULT_REQUIRE_ACKNOWLEDGEMENT, type SessionSettings } from '../datasources/streaming-api.js';
 import { streamingCallerOf } from '../datasources/streaming-caller.js';
 import { ValidationError } from '../errors.js';
@@ -37,8 +36,8 @@ function settingsOf(input: StreamingSessionInput | null | undefined): SessionSet
 export function createStreamingSession(input: StreamingSessionInput | null | undefined, context: GatewayContext): Promise<StreamingSessionShape> {
   return asCommand(context, 'streaming/createSession', async () => {
     const settings = settingsOf(input);
-    const organization = resolveOrganization(context.headers, context.policy);
-    const { credentials } = streamingCallerOf(context.headers, { defaultApiKey: context.policy.defaultApiKey, sessionIdRequired: false });
+    const organization = context.engagementCenter.organization();
+    const { credentials } = streamingCallerOf(context.headers, { defaultApiKey: context.defaultApiKey, sessionIdRequired: false });
     const created = await context.streaming.createSession(organization, credentials, settings);
     return { id: created.sessionId, creationTime: created.creationTime, inactivityDelay: created.inactivityDelay };
   });
@@ -46,8 +45,8 @@ export function createStreamingSession(input: StreamingSessionInput | null | und
 
 export function deleteStreamingSession(context: GatewayContext): Promise<{ readonly id: string }> {
   return asCommand(context, 'streaming/deleteSession', async () => {
-    const organization = resolveOrganization(context.headers, context.policy);
-    const { credentials, sessionId } = streamingCallerOf(context.headers, { defaultApiKey: context.policy.defaultApiKey, sessionIdRequired: true });
+    const organization = context.engagementCenter.organization();
+    const { credentials, sessionId } = streamingCallerOf(context.headers, { defaultApiKey: context.defaultApiKey, sessionIdRequired: true });
     const id = sessionId ?? '';
     await context.streaming.deleteSession(organization, credentials, id);
     return { id };

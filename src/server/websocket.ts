@@ -12,18 +12,15 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { mapAsyncIterator } from 'graphql-yoga';
+import { isAsyncIterable, mapAsyncIterator } from 'graphql-yoga';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { connectionHeaders, type ConnectionContext, type Gateway } from '../gateway/index.js';
+import { isGraphQLPath } from '../plugins/graphql-path.js';
 import { wireError, wireResult } from '../plugins/result-json.js';
 
 interface Enveloped {
   readonly execute: (args: ExecutionArgs) => unknown;
   readonly subscribe: (args: ExecutionArgs) => unknown;
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<ExecutionResult> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 /**
@@ -90,7 +87,7 @@ export function serveWebSocket(server: Server, gateway: Gateway, path: string): 
       execute: (args) => (args.rootValue as Enveloped).execute(args) as never,
       subscribe: async (args) => {
         const result = await (args.rootValue as Enveloped).subscribe(args);
-        return (isAsyncIterable(result) ? endingAsResult(result) : result) as never;
+        return (isAsyncIterable<ExecutionResult>(result) ? endingAsResult(result) : result) as never;
       },
       // Yoga's internal extensions (`http`, `unexpected`) choose HTTP statuses; they never go out.
       onNext: (_context, _id, _payload, _args, result) => wireResult(result) as never,
@@ -132,7 +129,7 @@ export function serveWebSocket(server: Server, gateway: Gateway, path: string): 
   );
   const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const target = (request.url ?? '/').split('?', 1)[0];
-    if (target !== path && target !== `${path}/`) {
+    if (!isGraphQLPath(target ?? '', path)) {
       socket.destroy();
       return;
     }
@@ -144,8 +141,8 @@ export function serveWebSocket(server: Server, gateway: Gateway, path: string): 
       server.off('upgrade', upgrade);
       await underWay.drained(LAST_MESSAGES_MS);
       for (const client of sockets.clients) client.close(1001, 'Going away: the gateway is shutting down');
+      // Closes the WebSocket server too.
       await disposable.dispose();
-      await new Promise<void>((resolve) => sockets.close(() => resolve()));
     },
   };
 }

@@ -52,7 +52,6 @@ export interface SharedRedis {
   close(): Promise<void>;
 }
 
-export type { RedisAddress } from '../config/url-parsers.js';
 
 export const DEFAULT_COMMAND_TIMEOUT_MS = 50;
 const DEFAULT_CONNECT_TIMEOUT_MS = 1000;
@@ -100,7 +99,21 @@ export class RareWarning {
   }
 }
 
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 200);
+/** An error's message as a log field: short, never an object that could carry more. */
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 200);
+
+/** QUIT when the connection is up (what is pending is answered first), else drop it. */
+export async function closeConnection(connection: Redis): Promise<void> {
+  if (connection.status === 'ready') {
+    try {
+      await connection.quit();
+      return;
+    } catch {
+      // fall through
+    }
+  }
+  connection.disconnect(false);
+}
 
 /** Connects (in the background: this returns at once) and keeps reconnecting until `close`. */
 export function connectRedis(options: RedisStateOptions): SharedRedis {
@@ -151,16 +164,6 @@ export function connectRedis(options: RedisStateOptions): SharedRedis {
     address: where,
     failed,
     succeeded,
-    close: async () => {
-      if (client.status === 'ready') {
-        try {
-          await client.quit();
-          return;
-        } catch {
-          // fall through
-        }
-      }
-      client.disconnect(false);
-    },
+    close: () => closeConnection(client),
   };
 }

@@ -27,8 +27,6 @@ export type SseEnd =
 export interface SseSubscription {
   /** Every `next` result so far, in the order received. */
   readonly results: SseResult[];
-  /** Settles once the stream has begun (status and headers received), or has ended. */
-  readonly opened: Promise<void>;
   /** Settles when the stream ends, however. */
   readonly ended: Promise<SseEnd>;
   /** How it ended, once it has. */
@@ -51,10 +49,6 @@ export function subscribeSse(request: SseRequest): SseSubscription {
   const results: SseResult[] = [];
   const abort = new AbortController();
   let ending: SseEnd | undefined;
-  let markOpened: () => void = () => {};
-  const opened = new Promise<void>((resolve) => {
-    markOpened = resolve;
-  });
   const url = new URL(request.url);
   url.searchParams.set('query', request.query);
   if (request.variables) url.searchParams.set('variables', JSON.stringify(request.variables));
@@ -65,7 +59,6 @@ export function subscribeSse(request: SseRequest): SseSubscription {
         headers: { accept: 'text/event-stream', ...request.headers, ...(request.lastEventId === undefined ? {} : { 'last-event-id': request.lastEventId }) },
         signal: abort.signal,
       });
-      markOpened();
       if (!response.ok || !response.headers.get('content-type')?.startsWith('text/event-stream') || !response.body) {
         return { kind: 'refused', status: response.status, body: await response.text() };
       }
@@ -88,13 +81,11 @@ export function subscribeSse(request: SseRequest): SseSubscription {
     } catch (error) {
       return abort.signal.aborted ? { kind: 'closed' } : { kind: 'lost', error };
     } finally {
-      markOpened();
     }
   })().then((end) => (ending = end));
 
   return {
     results,
-    opened,
     ended,
     end: () => ending,
     close: async () => {

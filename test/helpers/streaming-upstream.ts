@@ -5,7 +5,7 @@
  * one is in flight (and counts the most ever in flight), delivers unacknowledged events again when
  * the session requires acknowledgement, and records every request. Tests make events appear
  * (`emit`), script answers (`script`: a status, a dropped connection, or an answer held until a
- * promise settles), refuse credentials (`authorize`) and watch acknowledgements as they come.
+ * promise settles) and watch acknowledgements as they come.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,6 +21,9 @@ import {
   type WireEvent,
 } from '../../src/datasources/streaming-api.js';
 
+/** How long a retrieval is held while there is nothing to deliver. */
+const HOLD_MS = 25_000;
+
 export interface FakeSession {
   readonly id: string;
   readonly organization: string;
@@ -30,7 +33,6 @@ export interface FakeSession {
   nextSequence: number;
   /** Retrievals open now. */
   inFlight: number;
-  maxInFlight: number;
   /** Answers to the next retrievals instead of the usual. */
   readonly script: ScriptedReply[];
   /** A held retrieval waiting for events. */
@@ -74,14 +76,10 @@ export interface StreamingUpstream {
   readonly acknowledgements: Acknowledgement[];
   /** Second retrievals of a session refused with 409. */
   readonly conflicts: number;
-  /** The most retrievals of any one session ever in flight at once. */
-  readonly maxInFlight: number;
   /** Retrievals of `sessionId` open now. */
   inFlight(sessionId: string): number;
   /** The most retrievals of `sessionId` ever in flight at once. */
   maxInFlightOf(sessionId: string): number;
-  /** How long a retrieval is held while there is nothing to deliver (default 25 s). */
-  holdMs: number;
   /** A session, as if created through the API. */
   createSession(options?: { readonly requireAcknowledgement?: boolean; readonly organization?: string; readonly id?: string }): string;
   /** Events of `kind` appear in the session; their sequence numbers. */
@@ -89,8 +87,6 @@ export interface StreamingUpstream {
   /** The API forgets the session (retrievals answer 404). */
   forget(sessionId: string): void;
   script(sessionId: string, ...replies: ScriptedReply[]): void;
-  /** Decides each request's credential: a status to refuse it with, or null. */
-  authorize(decide: (authorization: string | undefined) => number | null): void;
   /** Called as each acknowledgement arrives, before it is applied and answered. */
   onAcknowledge(hook: ((acknowledgement: Acknowledgement) => Promise<void> | void) | null): void;
   close(): Promise<void>;
@@ -113,8 +109,6 @@ export async function startStreamingUpstream(port = 0): Promise<StreamingUpstrea
   let conflicts = 0;
   // Kept after a session is forgotten.
   const maxBySession = new Map<string, number>();
-  let maxInFlight = 0;
-  let decide: (authorization: string | undefined) => number | null = () => null;
   let acknowledgeHook: ((acknowledgement: Acknowledgement) => Promise<void> | void) | null = null;
 
   const deliverable = (session: FakeSession, maxEvents: number): WireEvent[] => {
@@ -130,9 +124,7 @@ export async function startStreamingUpstream(port = 0): Promise<StreamingUpstrea
     const record: RetrievalRecord = { sessionId, headers: request.headers, maxEvents };
     retrievals.push(record);
     session.inFlight += 1;
-    session.maxInFlight = Math.max(session.maxInFlight, session.inFlight);
-    maxBySession.set(sessionId, session.maxInFlight);
-    maxInFlight = Math.max(maxInFlight, session.inFlight);
+    maxBySession.set(sessionId, Math.max(maxBySession.get(sessionId) ?? 0, session.inFlight));
     let open = true;
     response.on('close', () => {
       if (!open) return;
@@ -160,8 +152,6 @@ export async function startStreamingUpstream(port = 0): Promise<StreamingUpstrea
       return;
     }
     if (reply) return answer(reply.status, reply.body ?? errorBody(`Scripted ${reply.status}`), reply.headers);
-    const refusal = decide(request.headers.authorization);
-    if (refusal !== null) return answer(refusal, errorBody('Refused credential'));
     if (!sessions.has(sessionId)) return answer(404, errorBody('Unknown streaming session'));
     if (session.queue.length === 0) {
       const held = session;
@@ -172,7 +162,7 @@ export async function startStreamingUpstream(port = 0): Promise<StreamingUpstrea
           response.off('close', done);
           resolve();
         };
-        const timer = setTimeout(done, upstream.holdMs);
+        const timer = setTimeout(done, HOLD_MS);
         held.wake = done;
         response.once('close', done);
       });
@@ -189,8 +179,6 @@ export async function startStreamingUpstream(port = 0): Promise<StreamingUpstrea
     const sequenceNumber = parseAcknowledgement(body);
     if (!session || typeof sessionId !== 'string') return json(response, 404, errorBody('Unknown streaming session'));
     if (sequenceNumber === null) return json(response, 400, errorBody('sequenceNumber is required'));
-    const refusal = decide(request.headers.authorization);
-    if (refusal !== null) return json(response, refusal, errorBody('Refused credential'));
     const acknowledgement = { sessionId, sequenceNumber, authorization: request.headers.authorization };
     await acknowledgeHook?.(acknowledgement);
     acknowledgements.push(acknowledgement);
@@ -246,12 +234,8 @@ export async function startStreamingUpstream(port = 0): Promise<StreamingUpstrea
     get conflicts() {
       return conflicts;
     },
-    get maxInFlight() {
-      return maxInFlight;
-    },
     inFlight: (sessionId) => sessions.get(sessionId)?.inFlight ?? 0,
     maxInFlightOf: (sessionId) => maxBySession.get(sessionId) ?? 0,
-    holdMs: 25_000,
     createSession: (options = {}) => {
       const id = options.id ?? randomUUID();
       sessions.set(id, {
@@ -261,7 +245,6 @@ export async function startStreamingUpstream(port = 0): Promise<StreamingUpstrea
         queue: [],
         nextSequence: 1,
         inFlight: 0,
-        maxInFlight: 0,
         script: [],
         wake: null,
       });
@@ -289,9 +272,6 @@ export async function startStreamingUpstream(port = 0): Promise<StreamingUpstrea
       const session = sessions.get(sessionId);
       if (!session) throw new Error('no such session');
       session.script.push(...replies);
-    },
-    authorize: (fn) => {
-      decide = fn;
     },
     onAcknowledge: (hook) => {
       acknowledgeHook = hook;

@@ -5,14 +5,13 @@
  * `graphql-transport-ws` (graphql-ws's client on `ws`). Plus the agent session that makes the
  * simulator emit events, and waits for conditions with bounds generous enough for a loaded machine.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createParser } from 'eventsource-parser';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { meros } from 'meros/browser';
 import WebSocket from 'ws';
 import type { AgentEvent } from '../../src/events/agent-event.js';
 import type { RunningGateway } from '../../src/server/serve.js';
-import { metricValue } from './event-hubs.js';
+import { metricValue, waitFor } from './event-hubs.js';
 
 export const AGENT_EVENTS = `subscription Events($after: ID, $kinds: [String!]) {
   agentEvents(after: $after, kinds: $kinds) { id sequenceNumber kind category occurredAt receivedAt payload }
@@ -53,8 +52,6 @@ export interface OpenStream {
   readonly finished: Promise<Finish>;
   /** The agent events received so far. */
   events(): AgentEventData[];
-  /** The `extensions.code` of the last result's error (an ending), if any. */
-  endingCode(): string | undefined;
   /** Waits until `count` events have arrived; returns them. */
   until(count: number, withinMs?: number): Promise<AgentEventData[]>;
   /** Waits until the stream has finished; returns the ending code (or undefined) and how. */
@@ -63,14 +60,8 @@ export interface OpenStream {
   close(): Promise<void>;
 }
 
-/** Waits until `condition` holds, checking every 20 ms, at most `withinMs`. */
-export async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, withinMs = 30_000): Promise<void> {
-  const deadline = Date.now() + withinMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Not within ${withinMs} ms: ${what}`);
-    await sleep(20);
-  }
-}
+/** `waitFor`, with the longer bound these end-to-end waits take on a loaded machine. */
+export const waitUntil = (what: string, condition: () => boolean | Promise<boolean>, withinMs = 30_000): Promise<void> => waitFor(what, condition, withinMs);
 
 function within<T>(what: string, promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -94,7 +85,6 @@ function streamOf(init: {
   return {
     ...init,
     events,
-    endingCode: () => init.results.at(-1)?.errors?.[0]?.extensions?.code,
     until: async (count, withinMs = 30_000) => {
       let finish: Finish | undefined;
       void init.finished.then((value) => (finish = value));
