@@ -3,7 +3,7 @@
  * graphql-yoga + Pothos server and Fastify + Mercurius with graphql-jit, each serving the hold with a
  * hand-written resolver (bench/peers/) — in the same run, on loopback. Writes bench/results.json and
  * bench/results.md. Ratios, not absolute times, are the headline: the machines are shared and noisy,
- * so the headline cell (the hold as Apollo Client 4 sends it, c=32) is measured in three rounds and
+ * so the headline cell (the hold as Apollo Client 4 sends it, c=32) is measured in five rounds and
  * reported by its medians. Then the agent events (bench/events.ts): one session's events to 100
  * subscribers over SSE and WebSocket, memory per idle subscriber, a subscriber that stops reading.
  * A full run takes about 7 minutes at the default phase length (about 8 with BENCH_BEFORE);
@@ -38,7 +38,7 @@ const only = process.env.BENCH_ONLY;
 if (only !== undefined && only !== 'peers' && only !== 'events') throw new Error(`BENCH_ONLY=${only}: the subsets are "peers" and "events"`);
 const beforePath = process.env.BENCH_BEFORE;
 /** How often every target is measured on the headline cell: the hold as Apollo Client 4 sends it, c=32. */
-const headlineRounds = 3;
+const headlineRounds = 5;
 const headers = {
   'content-type': 'application/json',
   accept: 'application/json',

@@ -14,7 +14,7 @@ import { CallDeadline } from './call-deadline.js';
 import { parseErrorBody } from './error-response.js';
 import { parseRetryAfter } from './retry-after.js';
 import { isConnectFailure, upstreamFailure } from './upstream-failure.js';
-import { WriteTracker } from './write-tracking.js';
+import { trackingDispatcher, TRACKED_BY, WriteTracker } from './write-tracking.js';
 
 type RestMethod = 'GET' | 'POST' | 'DELETE';
 
@@ -127,14 +127,13 @@ export async function sendRestCall(call: RestRequest, options: RestCallOptions, 
 /** Writes the request at most once: only a request never written for want of a connection is tried again. */
 async function sendOnce(call: RestRequest, options: RestCallOptions, deadline: CallDeadline, writes: WriteTracker, attempts: { count: number }) {
   const { signal } = deadline;
-  const dispatcher = writes.over(options.dispatcher);
   try {
-    return await attempt(call, options, dispatcher, deadline);
+    return await attempt(call, options, writes, deadline);
   } catch (error) {
     if (!isConnectFailure(error, writes.written) || signal.aborted) throw error;
     await sleep(retryPauseMs(), undefined, { signal });
     attempts.count = 2;
-    return await attempt(call, options, dispatcher, deadline);
+    return await attempt(call, options, writes, deadline);
   }
 }
 
@@ -145,13 +144,16 @@ function originAndPath(url: string): { readonly origin: string; readonly path: s
 }
 
 /** One attempt, in a CLIENT span whose `traceparent` it carries when tracing is on. */
-async function attempt(call: RestRequest, options: RestCallOptions, dispatcher: Dispatcher, deadline: CallDeadline) {
+async function attempt(call: RestRequest, options: RestCallOptions, writes: WriteTracker, deadline: CallDeadline) {
   const { method, url, template, headers, body } = call;
   const { signal } = deadline;
   const { origin, path } = originAndPath(url);
+  const dispatcher = trackingDispatcher(options.dispatcher);
   const idle = options.idleTimeoutMs === undefined ? {} : { headersTimeout: options.idleTimeoutMs, bodyTimeout: options.idleTimeoutMs };
-  const send = (sent: Readonly<Record<string, string>>) =>
-    dispatcher.request({ origin, path, method, headers: sent, ...(body === undefined ? {} : { body }), signal, ...idle });
+  const send = (sent: Readonly<Record<string, string>>) => {
+    const request = { origin, path, method, headers: sent, ...(body === undefined ? {} : { body }), signal, ...idle, [TRACKED_BY]: writes };
+    return dispatcher.request(request);
+  };
   const trace = options.trace;
   if (!trace?.tracing.enabled) return send(headers);
   const span = trace.tracing.clientSpan(trace.parent, { method, template, url });

@@ -3,7 +3,9 @@
  * dispatcher (our pool, a `MockAgent`, a `ProxyAgent`, a custom one): each dispatch goes through a
  * handler that notes the moment the request is bound to a connection, which undici signals with
  * `onRequestStart` (legacy: `onConnect`) just before writing it. An error before that moment means
- * nothing was written. No state outside the call.
+ * nothing was written. The tracker rides in the request's options, which undici hands to its
+ * interceptors untouched, so each dispatcher is composed once, not once per call (`compose` makes
+ * a Proxy and a bound dispatch each time). No state outside the call.
  */
 import type { Dispatcher } from 'undici';
 
@@ -12,6 +14,29 @@ type Handler = Dispatcher.DispatchHandler;
 type Headers = Parameters<NonNullable<Handler['onResponseStart']>>[2];
 /** `request()`'s handler passes a context to `onConnect` too; the type omits it. */
 type InnerHandler = Omit<Handler, 'onConnect'> & { onConnect?(abort: (error?: Error) => void, context?: unknown): void };
+
+/** The key of a tracked request's options under which its tracker rides. */
+export const TRACKED_BY: unique symbol = Symbol('tracked by');
+
+/** Request options that may carry their call's tracker. */
+interface MaybeTracked {
+  readonly [TRACKED_BY]?: WriteTracker;
+}
+
+const trackingDispatchers = new WeakMap<Dispatcher, Dispatcher>();
+
+/** `dispatcher`, composed once, tracking each request whose options carry a tracker (`[TRACKED_BY]`). */
+export function trackingDispatcher(dispatcher: Dispatcher): Dispatcher {
+  let tracking = trackingDispatchers.get(dispatcher);
+  if (!tracking) {
+    tracking = dispatcher.compose((dispatch) => (options, handler) => {
+      const tracker = (options as MaybeTracked)[TRACKED_BY];
+      return dispatch(options, tracker ? new TrackingHandler(handler, tracker) : handler);
+    });
+    trackingDispatchers.set(dispatcher, tracking);
+  }
+  return tracking;
+}
 
 export class WriteTracker {
   #written = false;
@@ -28,11 +53,6 @@ export class WriteTracker {
   /** True once a request of this call reached a connection: it may have been written. */
   get written(): boolean {
     return this.#written;
-  }
-
-  /** `dispatcher`, with this call's requests tracked. */
-  over(dispatcher: Dispatcher): Dispatcher {
-    return dispatcher.compose((dispatch) => (options, handler) => dispatch(options, new TrackingHandler(handler, this)));
   }
 
   /** Called as a request is about to be written: false (and it must not be) when the call gave up. */
