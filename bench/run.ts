@@ -6,8 +6,8 @@
  * so the headline cell (the hold as Apollo Client 4 sends it, c=32) is measured in five rounds and
  * reported by its medians. Then the agent events (bench/events.ts): one session's events to 100
  * subscribers over SSE and WebSocket, memory per idle subscriber, a subscriber that stops reading.
- * A full run takes about 7 minutes at the default phase length (about 8 with BENCH_BEFORE);
- * BENCH_ONLY=peers about 3 (4); BENCH_ONLY=events about 2.
+ * A full run takes about 8 minutes at the default phase length (about 9 with BENCH_BEFORE);
+ * BENCH_ONLY=peers about 4 (5); BENCH_ONLY=events about 2.
  *
  * Settings (environment):
  * - BENCH_SECONDS: each phase's length (default 5).
