@@ -95,6 +95,11 @@ export interface BenchResults {
   readonly commit?: string;
   readonly before?: string;
   readonly phases: readonly Phase[];
+  /**
+   * The hold as Apollo Client 4 sends it, every hold target loaded at the same time, in rounds
+   * (`round`); each phase's `upstreamCalls` counts the REST calls of its whole round.
+   */
+  readonly atOnce?: readonly Phase[];
   /** The events part: of this run, or kept from the last one that measured it. */
   readonly events?: EventsRun;
 }
@@ -211,6 +216,7 @@ function renderPhases(results: BenchResults): string[] {
 
   return [
     ...headline(results),
+    ...atOnceSection(results),
     '## The gateway against the floor',
     '',
     'Each cell: gateway / floor (ratio). The floor is a bare node:http server forwarding the same POST with undici.',
@@ -306,6 +312,47 @@ function headline(results: BenchResults): string[] {
     `Gateway ÷ yoga-pothos round by round: CPU per request ${perRound('cpuMicrosPerRequest')}; p99 ${perRound('p99Ms')}.`,
     '',
     `Done when the gateway costs no more CPU per request than the bare Yoga + Pothos peer and its p99 is no worse (medians): **${met ? 'met' : 'missed'}** (CPU ${fixed(cpu, 2)}×, p99 ${fixed(p99, 2)}×).`,
+    '',
+  ];
+}
+
+/**
+ * The headline question again, with the targets loaded at the same time rather than one after the
+ * other: a change of the shared machine's speed then hits every target alike, so the ratios of one
+ * round hold even when the machine's speed does not.
+ */
+function atOnceSection(results: BenchResults): string[] {
+  const phases = results.atOnce ?? [];
+  const gatewayRounds = phases.filter((phase) => phase.target === 'gateway');
+  if (gatewayRounds.length === 0) return [];
+  const [first] = gatewayRounds;
+  const targets = holdTargets.filter((target) => phases.some((phase) => phase.target === target));
+  const of = (target: string) => phases.filter((phase) => phase.target === target);
+  const inRound = (target: string, round: number | undefined) => phases.find((phase) => phase.target === target && phase.round === round);
+  const ratios = (target: string, key: 'cpuMicrosPerRequest' | 'p99Ms') =>
+    gatewayRounds.flatMap((phase) => {
+      const other = inRound(target, phase.round)?.[key];
+      return other ? [phase[key] / other] : [];
+    });
+  const versus = (target: string) => {
+    const [cpu, p99] = [ratios(target, 'cpuMicrosPerRequest'), ratios(target, 'p99Ms')];
+    return `| gateway ÷ ${target} | ${fixed(median(cpu), 2)} (${cpu.map((value) => fixed(value, 2)).join(', ')}) | ${fixed(median(p99), 2)} (${p99.map((value) => fixed(value, 2)).join(', ')}) |`;
+  };
+  return [
+    `## The same, the targets loaded at once (c=${first?.concurrency ?? '–'} each)`,
+    '',
+    `${targets.join(', ')} loaded at the same time, each by its own ${first?.concurrency ?? '–'} clients, in ${gatewayRounds.length} rounds: a change of the machine's speed during a round hits them alike. Each figure is the median of the rounds; each ratio the median of the rounds' own ratios (round by round in brackets). The verdict above stays with the cell measured one target at a time.`,
+    '',
+    '| target | req/s | p99 ms | CPU µs/req |',
+    '|---|---|---|---|',
+    ...targets.map(
+      (target) =>
+        `| ${target} | ${fixed(median(of(target).map((phase) => phase.requestsPerSecond)), 0)} | ${fixed(median(of(target).map((phase) => phase.p99Ms)), 3)} | ${fixed(median(of(target).map((phase) => phase.cpuMicrosPerRequest)), 0)} |`,
+    ),
+    '',
+    '| median of the rounds\' ratios | CPU per request | p99 |',
+    '|---|---|---|',
+    ...targets.filter((target) => target !== 'gateway').map(versus),
     '',
   ];
 }

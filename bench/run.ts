@@ -4,9 +4,10 @@
  * hand-written resolver (bench/peers/) — in the same run, on loopback. Writes bench/results.json and
  * bench/results.md. Ratios, not absolute times, are the headline: the machines are shared and noisy,
  * so the headline cell (the hold as Apollo Client 4 sends it, c=32) is measured in five rounds and
- * reported by its medians. Then the agent events (bench/events.ts): one session's events to 100
+ * reported by its medians, and then again with the gateway, `before` and the Yoga peer loaded at
+ * once (c=16 each, five rounds), whose ratios a change of the machine's speed cannot tilt. Then the agent events (bench/events.ts): one session's events to 100
  * subscribers over SSE and WebSocket, memory per idle subscriber, a subscriber that stops reading.
- * A full run takes about 8 minutes at the default phase length (about 9 with BENCH_BEFORE);
+ * A full run takes about 9 minutes at the default phase length (about 10 with BENCH_BEFORE);
  * BENCH_ONLY=peers about 4 (5); BENCH_ONLY=events about 2.
  *
  * Settings (environment):
@@ -26,7 +27,7 @@ import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { percentile, runLoad } from './load.js';
+import { percentile, runLoad, type LoadResult } from './load.js';
 import { builtCheckout, cpuSeconds, forkHelper, processTree, residentBytes, root, startBuiltGateway, type Child } from './processes.js';
 import { eventsPart, invalidEvents } from './events.js';
 import { renderResults, type BenchResults, type EventsRun, type Phase } from './report.js';
@@ -39,6 +40,9 @@ if (only !== undefined && only !== 'peers' && only !== 'events') throw new Error
 const beforePath = process.env.BENCH_BEFORE;
 /** How often every target is measured on the headline cell: the hold as Apollo Client 4 sends it, c=32. */
 const headlineRounds = 5;
+/** The same question with the gateway, `before` and the Yoga peer loaded at once: rounds, and clients per target. */
+const atOnceRounds = 5;
+const atOnceConcurrency = 16;
 const headers = {
   'content-type': 'application/json',
   accept: 'application/json',
@@ -81,9 +85,10 @@ async function main(): Promise<void> {
     return child;
   };
   const phases: Phase[] = [];
+  const atOnce: Phase[] = [];
   try {
     const stub = await start(forkHelper('./stub-upstream.ts'));
-    const measure = measurer(stub);
+    const { measure, measureTogether } = measurer(stub);
     const accepted = (status: number, body: string) => status === 200 && body.includes('CommandAccepted"');
     const gatewayEnv = { PORT: '0', HOST: '127.0.0.1', ALVARIA_BASE_URL: stub.url, ALVARIA_ORG_ID: 'bench', LOG_LEVEL: 'info' };
     const peerEnv = { UPSTREAM_URL: stub.url, NODE_ENV: 'production' };
@@ -109,6 +114,12 @@ async function main(): Promise<void> {
     }
     // The headline cell again, so that its figures are a median rather than one draw of a shared machine.
     for (let round = 2; round <= headlineRounds; round += 1) await measureEach('apolloClientHold', 32, round);
+    // Then loaded at once: the gateway and the Yoga-based targets alike (Mercurius and the floor are
+    // of another order, and would take the machine from them).
+    const together = [gateway, ...others.filter((target) => target.name === 'before' || target.name === 'yoga-pothos')];
+    for (let round = 1; round <= atOnceRounds; round += 1) {
+      atOnce.push(...(await measureTogether(together, 'apolloClientHold', atOnceConcurrency)).map((phase) => ({ ...phase, round })));
+    }
     if (only !== 'peers') for (const concurrency of [1, 32, 128]) await measureEach('interactionTransfer20', concurrency);
     // Only the gateway is measured from here on: the others stop, to leave it the machine.
     for (const target of others) await target.child.stop();
@@ -116,7 +127,7 @@ async function main(): Promise<void> {
   } finally {
     for (const child of started.reverse()) await child.stop();
   }
-  report(phases, only === 'peers' ? undefined : await measureEvents(), beforeCheckout);
+  report({ phases, atOnce }, only === 'peers' ? undefined : await measureEvents(), beforeCheckout);
 }
 
 async function measureEvents(): Promise<EventsRun> {
@@ -130,43 +141,52 @@ function previousResults(): BenchResults | undefined {
 }
 
 type Measure = (target: Target, workload: Workload, concurrency: number) => Promise<Phase>;
+/** Several targets loaded at the same time, each by its own `concurrency` clients; `upstreamCalls` counts all of theirs. */
+type MeasureTogether = (targets: readonly Target[], workload: Workload, concurrency: number) => Promise<Phase[]>;
 
-/** Measures one phase: `concurrency` clients sending `workload` back to back for BENCH_SECONDS. */
-function measurer(stub: Child): Measure {
+/** Measures phases: `concurrency` clients per target sending `workload` back to back for BENCH_SECONDS. */
+function measurer(stub: Child): { measure: Measure; measureTogether: MeasureTogether } {
   const upstreamCalls = async (): Promise<number> => {
     stub.process.send({ count: true });
     const [message] = (await once(stub.process, 'message')) as [{ received: number }];
     return message.received;
   };
-  return async (target, workload, concurrency) => {
-    const pids = processTree(target.child.process.pid ?? 0);
-    const cpuBefore = cpuSeconds(pids);
+  const measureTogether: MeasureTogether = async (targets, workload, concurrency) => {
+    const pids = targets.map((target) => processTree(target.child.process.pid ?? 0));
+    const cpuBefore = pids.map(cpuSeconds);
     const callsBefore = await upstreamCalls();
-    let peakRss = residentBytes(pids);
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, residentBytes(pids))), 100);
+    const peakRss = pids.map(residentBytes);
+    const sampler = setInterval(() => pids.forEach((tree, index) => (peakRss[index] = Math.max(peakRss[index] ?? 0, residentBytes(tree)))), 100);
     const sent = sentAsClients.has(workload) ? { ...headers, accept: clientAccept } : headers;
-    const load = await runLoad({ url: target.child.url, path: target.path, headers: sent, body: workloads[workload], concurrency, durationMs: seconds * 1000, expect: target.expect });
-    clearInterval(sampler);
-    const cpu = cpuSeconds(pids) - cpuBefore;
-    const calls = (await upstreamCalls()) - callsBefore;
-    const phase: Phase = {
-      target: target.name,
-      workload,
-      concurrency,
-      requests: load.requests,
-      unexpected: load.unexpected,
-      upstreamCalls: calls,
-      requestsPerSecond: load.requests / load.seconds,
-      p50Ms: percentile(load.latenciesMs, 50),
-      p99Ms: percentile(load.latenciesMs, 99),
-      cpuMicrosPerRequest: (cpu * 1e6) / Math.max(1, load.requests),
-      peakRssMiB: peakRss / 1024 / 1024,
-    };
-    console.log(
-      `${phase.target.padEnd(12)} ${workload.padEnd(22)} c=${String(concurrency).padEnd(4)} ${phase.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${phase.p50Ms.toFixed(3)} ms  p99 ${phase.p99Ms.toFixed(3)} ms  ${phase.cpuMicrosPerRequest.toFixed(0)} µs CPU/req  RSS ${phase.peakRssMiB.toFixed(0)} MiB  upstream ${calls}/${load.requests}`,
+    const loads = await Promise.all(
+      targets.map((target) => runLoad({ url: target.child.url, path: target.path, headers: sent, body: workloads[workload], concurrency, durationMs: seconds * 1000, expect: target.expect })),
     );
-    return phase;
+    clearInterval(sampler);
+    const cpu = pids.map((tree, index) => cpuSeconds(tree) - (cpuBefore[index] ?? 0));
+    const calls = (await upstreamCalls()) - callsBefore;
+    return targets.map((target, index) => {
+      const load = loads[index] as LoadResult;
+      const phase: Phase = {
+        target: target.name,
+        workload,
+        concurrency,
+        requests: load.requests,
+        unexpected: load.unexpected,
+        upstreamCalls: calls,
+        requestsPerSecond: load.requests / load.seconds,
+        p50Ms: percentile(load.latenciesMs, 50),
+        p99Ms: percentile(load.latenciesMs, 99),
+        cpuMicrosPerRequest: ((cpu[index] ?? 0) * 1e6) / Math.max(1, load.requests),
+        peakRssMiB: (peakRss[index] ?? 0) / 1024 / 1024,
+      };
+      console.log(
+        `${phase.target.padEnd(12)} ${workload.padEnd(22)} c=${String(concurrency).padEnd(4)} ${phase.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${phase.p50Ms.toFixed(3)} ms  p99 ${phase.p99Ms.toFixed(3)} ms  ${phase.cpuMicrosPerRequest.toFixed(0)} µs CPU/req  RSS ${phase.peakRssMiB.toFixed(0)} MiB  upstream ${calls}/${loads.reduce((total, each) => total + each.requests, 0)}${targets.length > 1 ? ' (all at once)' : ''}`,
+      );
+      return phase;
+    });
   };
+  const measure: Measure = async (target, workload, concurrency) => (await measureTogether([target], workload, concurrency))[0] as Phase;
+  return { measure, measureTogether };
 }
 
 /** What only the gateway has: WORKERS=2, coalescing, each feature on. */
@@ -213,9 +233,13 @@ async function gatewayOnlyPhases(gateway: Target, gatewayEnv: Record<string, str
 }
 
 /** Writes the results: `phases` undefined (BENCH_ONLY=events) keeps the last run's, `events` undefined (BENCH_ONLY=peers) its events part. */
-function report(phases: readonly Phase[] | undefined, events: EventsRun | undefined, beforeCheckout: string | undefined): void {
+function report(measuredNow: { readonly phases: readonly Phase[]; readonly atOnce: readonly Phase[] } | undefined, events: EventsRun | undefined, beforeCheckout: string | undefined): void {
+  const phases = measuredNow?.phases;
   const previous = phases === undefined || events === undefined ? previousResults() : undefined;
-  const invalid = (phases ?? []).filter((phase) => phase.unexpected > 0 || (phase.workload !== 'userKeepAlive' && phase.upstreamCalls !== phase.requests));
+  const atOnce = measuredNow?.atOnce ?? [];
+  // A round loaded at once is valid when the stub received one REST call per answer of all its targets.
+  const invalidRounds = atOnce.filter((phase) => phase.unexpected > 0 || phase.upstreamCalls !== atOnce.filter((other) => other.round === phase.round).reduce((total, other) => total + other.requests, 0));
+  const invalid = [...(phases ?? []).filter((phase) => phase.unexpected > 0 || (phase.workload !== 'userKeepAlive' && phase.upstreamCalls !== phase.requests)), ...invalidRounds];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
   const measured: Omit<BenchResults, 'events'> =
     phases === undefined && previous
@@ -227,6 +251,7 @@ function report(phases: readonly Phase[] | undefined, events: EventsRun | undefi
           commit: commitOf(root),
           ...(beforeCheckout ? { before: commitOf(beforeCheckout) } : {}),
           phases: phases ?? [],
+          ...(atOnce.length > 0 ? { atOnce } : {}),
         };
   const keptEvents = events ?? previous?.events;
   const results: BenchResults = { ...measured, ...(keptEvents ? { events: keptEvents } : {}) };
