@@ -104,6 +104,16 @@ export interface BenchResults {
   readonly events?: EventsRun;
 }
 
+type RoundKey = 'cpuMicrosPerRequest' | 'p99Ms';
+
+/** Round by round, `phases` ÷ the phase of `others` in the same round (rounds the others lack are left out). */
+function roundRatios(phases: readonly Phase[], others: readonly Phase[], key: RoundKey): number[] {
+  return phases.flatMap((phase) => {
+    const other = others.find((each) => each.round === phase.round)?.[key];
+    return other ? [phase[key] / other] : [];
+  });
+}
+
 /** The targets compared on the hold, in the order the tables list them. */
 const holdTargets = ['gateway', 'before', 'yoga-pothos', 'mercurius', 'floor'] as const;
 
@@ -284,9 +294,9 @@ function headline(results: BenchResults): string[] {
     const [a, b] = [cell(of), cell(to)];
     return `| ${of} ÷ ${to} | ${fixed(ratio(a?.cpuMicrosPerRequest, b?.cpuMicrosPerRequest), 2)} | ${fixed(ratio(a?.p99Ms, b?.p99Ms), 2)} | ${fixed(ratio(a?.requestsPerSecond, b?.requestsPerSecond), 2)} |`;
   };
-  const perRound = (key: 'cpuMicrosPerRequest' | 'p99Ms') =>
-    rounds('gateway')
-      .map((phase) => fixed(ratio(phase[key], rounds('yoga-pothos').find((other) => other.round === phase.round)?.[key]), 2))
+  const perRound = (key: RoundKey) =>
+    roundRatios(rounds('gateway'), rounds('yoga-pothos'), key)
+      .map((value) => fixed(value, 2))
       .join(', ');
   const cpu = ratio(gateway.cpuMicrosPerRequest, yoga.cpuMicrosPerRequest) ?? Infinity;
   const p99 = ratio(gateway.p99Ms, yoga.p99Ms) ?? Infinity;
@@ -328,14 +338,8 @@ function atOnceSection(results: BenchResults): string[] {
   const [first] = gatewayRounds;
   const targets = holdTargets.filter((target) => phases.some((phase) => phase.target === target));
   const of = (target: string) => phases.filter((phase) => phase.target === target);
-  const inRound = (target: string, round: number | undefined) => phases.find((phase) => phase.target === target && phase.round === round);
-  const ratios = (target: string, key: 'cpuMicrosPerRequest' | 'p99Ms') =>
-    gatewayRounds.flatMap((phase) => {
-      const other = inRound(target, phase.round)?.[key];
-      return other ? [phase[key] / other] : [];
-    });
   const versus = (target: string) => {
-    const [cpu, p99] = [ratios(target, 'cpuMicrosPerRequest'), ratios(target, 'p99Ms')];
+    const [cpu, p99] = [roundRatios(gatewayRounds, of(target), 'cpuMicrosPerRequest'), roundRatios(gatewayRounds, of(target), 'p99Ms')];
     return `| gateway ÷ ${target} | ${fixed(median(cpu), 2)} (${cpu.map((value) => fixed(value, 2)).join(', ')}) | ${fixed(median(p99), 2)} (${p99.map((value) => fixed(value, 2)).join(', ')}) |`;
   };
   return [

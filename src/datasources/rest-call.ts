@@ -151,6 +151,7 @@ async function attempt(call: RestRequest, options: RestCallOptions, writes: Writ
   const dispatcher = trackingDispatcher(options.dispatcher);
   const idle = options.idleTimeoutMs === undefined ? {} : { headersTimeout: options.idleTimeoutMs, bodyTimeout: options.idleTimeoutMs };
   const send = (sent: Readonly<Record<string, string>>) => {
+    // A variable, not a literal: undici's options type does not name the tracker's key.
     const request = { origin, path, method, headers: sent, ...(body === undefined ? {} : { body }), signal, ...idle, [TRACKED_BY]: writes };
     return dispatcher.request(request);
   };

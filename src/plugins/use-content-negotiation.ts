@@ -12,6 +12,7 @@ import type { ResultProcessor } from './result-json.js';
 import { PREFLIGHT_HEADERS, refusalError, refusalResponse } from '../refusals.js';
 import { existingEventStream } from './event-streams.js';
 import { isGraphQLPath } from './graphql-path.js';
+import { httpRequestOf } from './request-context.js';
 import { multipartWriter } from './multipart-writer.js';
 import { sseWriter } from './sse-writer.js';
 import { GRAPHQL_RESPONSE_JSON, isSimpleFormType, JSON_TYPE, negotiate, requestBodyKind, SERVED_TYPES, type AnswerKind, type JsonMediaType, type Negotiation } from './media-types.js';
@@ -38,7 +39,7 @@ const multipart = { apollo: multipartWriter({ apollo: true }), plain: multipartW
 
 /** A subscription that no admitted type can stream is refused before it runs (Yoga subscribes only to a subscription). */
 function refuseUnstreamable(contextValue: unknown): void {
-  const request = (contextValue as { request?: Request }).request;
+  const request = httpRequestOf(contextValue);
   const negotiation = request && negotiations.get(request);
   if (negotiation && negotiation.streams.length === 0) throw refusalError('notAcceptable', SERVED_TYPES);
 }

@@ -14,9 +14,11 @@ import { markLogged } from '../observability/logged-faults.js';
 import { upstreamCallFields, type CallSummary } from '../observability/upstream-calls.js';
 import type { Logger } from '../observability/logger.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import type { GatewayContext } from '../resolvers/context.js';
 import { refusals } from '../refusals.js';
 import { isOrganizationId } from '../rules.js';
 import { isGraphQLPath } from './graphql-path.js';
+import { httpRequestOf, nodeServerContext } from './request-context.js';
 import { requestIdOf } from './use-request-id.js';
 
 const UNKNOWN = 'unknown';
@@ -48,9 +50,6 @@ function rootFieldOf(operation: OperationDefinitionNode | null | undefined): str
 
 const operationNameOf = (operation: OperationDefinitionNode | null | undefined): string | null => operation?.name?.value.slice(0, 100) ?? null;
 
-/** The node:http request behind a Yoga request, when served over node:http. */
-const nodeRequestOf = (serverContext: unknown): IncomingMessage | undefined => (serverContext as { req?: IncomingMessage } | undefined)?.req;
-
 /** The client went away before its request was read whole: nothing it could be answered. */
 const clientWentAway = (request: IncomingMessage | undefined): boolean => request !== undefined && request.destroyed && !request.complete;
 
@@ -65,10 +64,11 @@ export interface LogsAndMetricsOptions {
 export function useLogsAndMetrics({ logger, metrics, graphqlEndpoint, defaultOrganization }: LogsAndMetricsOptions): Plugin {
   return {
     instrumentation: {
-      // A fault of execution itself (not of a field): logged here, where the request is known.
+      // A fault of execution itself (not of a field): logged here, with the operation's request id
+      // (its context's, which an operation over WebSocket has too: it has no HTTP request).
       execute({ context }, wrapped) {
         const fault = (error: unknown): never => {
-          logger.error({ requestId: requestIdOf((context as { request: Request }).request), err: error }, 'unexpected error');
+          logger.error({ requestId: (context as Partial<Pick<GatewayContext, 'requestId'>>).requestId, err: error }, 'unexpected error');
           markLogged(error);
           throw error;
         };
@@ -100,7 +100,7 @@ export function useLogsAndMetrics({ logger, metrics, graphqlEndpoint, defaultOrg
     onResponse({ request, response, serverContext }) {
       const record = records.get(request);
       if (!record) return;
-      const away = clientWentAway(nodeRequestOf(serverContext));
+      const away = clientWentAway(nodeServerContext(serverContext).req);
       const status = away ? refusals.clientClosedRequest.status : response.status;
       const durationMs = performance.now() - record.started;
       metrics.recordRequest(record.operationType, record.rootField, status, durationMs / 1000);
@@ -124,7 +124,7 @@ export function useLogsAndMetrics({ logger, metrics, graphqlEndpoint, defaultOrg
 }
 
 function noteOperation(contextValue: unknown, document: DocumentNode, operationName: string | null | undefined): void {
-  const request = (contextValue as { request?: Request }).request;
+  const request = httpRequestOf(contextValue);
   const record = request && records.get(request);
   if (!record) return;
   const operation = getOperationAST(document, operationName);

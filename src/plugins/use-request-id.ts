@@ -3,8 +3,8 @@
  * id is in every log line about the request. Ours: Yoga has no request-id plugin.
  */
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
+import { nodeServerContext } from './request-context.js';
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const ids = new WeakMap<Request, string>();
@@ -21,20 +21,14 @@ export function requestIdOf(request: Request): string {
   return id;
 }
 
-/** The node:http response behind a Yoga request, when served over node:http and not yet begun. */
-function unsentNodeResponse(serverContext: unknown): ServerResponse | undefined {
-  const res = (serverContext as { res?: ServerResponse } | undefined)?.res;
-  return res && !res.headersSent ? res : undefined;
-}
-
 export const useRequestId = (): Plugin => ({
   onResponse({ request, response, serverContext }) {
     const id = requestIdOf(request);
     // Over node:http the header goes on the node response, which writes it with the answer's own:
     // setting it on the Fetch response would copy its headers into a map and cost whatwg-node its
     // one-call `writeHead`.
-    const res = unsentNodeResponse(serverContext);
-    if (res) res.setHeader('x-request-id', id);
+    const { res } = nodeServerContext(serverContext);
+    if (res && !res.headersSent) res.setHeader('x-request-id', id);
     else response.headers.set('x-request-id', id);
   },
 });

@@ -11,13 +11,14 @@ import type { Plugin } from 'graphql-yoga';
 import type { DocumentNode } from 'graphql';
 import type { RequestSpan, Tracing } from '../observability/tracing.js';
 import { isGraphQLPath } from './graphql-path.js';
+import { httpRequestOf } from './request-context.js';
 
 export function useTracing(tracing: Tracing, graphqlEndpoint: string): Plugin {
   const spans = new WeakMap<Request, RequestSpan>();
   const named = new WeakSet<Request>();
   // A batch: the first operation names the span, the type says it was a batch.
   const name = (contextValue: unknown, document: DocumentNode, operationName: string | null | undefined): void => {
-    const request = (contextValue as { request?: Request }).request;
+    const request = httpRequestOf(contextValue);
     const span = request && spans.get(request);
     if (!request || !span) return;
     const operation = getOperationAST(document, operationName);
