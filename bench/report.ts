@@ -328,8 +328,9 @@ function headline(results: BenchResults): string[] {
 
 /**
  * The headline question again, with the targets loaded at the same time rather than one after the
- * other: a change of the shared machine's speed then hits every target alike, so the ratios of one
- * round hold even when the machine's speed does not.
+ * other: a change of the shared machine's speed during a round then hits every target alike, not
+ * only whichever was being measured. The rounds still vary (the targets share two cores), so each
+ * ratio is given round by round beside its median.
  */
 function atOnceSection(results: BenchResults): string[] {
   const phases = results.atOnce ?? [];

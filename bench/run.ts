@@ -5,7 +5,8 @@
  * bench/results.md. Ratios, not absolute times, are the headline: the machines are shared and noisy,
  * so the headline cell (the hold as Apollo Client 4 sends it, c=32) is measured in five rounds and
  * reported by its medians, and then again with the gateway, `before` and the Yoga peer loaded at
- * once (c=16 each, five rounds), whose ratios a change of the machine's speed cannot tilt. Then the agent events (bench/events.ts): one session's events to 100
+ * once (c=16 each, five rounds), so that a change of the machine's speed during a round hits them
+ * alike. Then the agent events (bench/events.ts): one session's events to 100
  * subscribers over SSE and WebSocket, memory per idle subscriber, a subscriber that stops reading.
  * A full run takes about 9 minutes at the default phase length (about 10 with BENCH_BEFORE);
  * BENCH_ONLY=peers about 4 (5); BENCH_ONLY=events about 2.
