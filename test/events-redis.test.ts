@@ -66,9 +66,13 @@ describe('Redis stopped and started again mid-stream', () => {
     const stream = eventKeys(keyPrefix).stream(sessionKey({ organization: ORG, sessionId: session, credentials: credentials('alice') }));
     const look = inspector();
     const storedWhenAcknowledged: Array<{ sequenceNumber: number; stored: boolean | 'redis unreachable' }> = [];
+    // Held before it is answered: the acknowledging poller writes nothing until the check is done.
     upstream.onAcknowledge(async ({ sessionId, sequenceNumber }) => {
       if (sessionId !== session) return;
       try {
+        if (!redis.isRunning) throw new Error('acknowledged while Redis is stopped');
+        // Just after a restart the gateway may reconnect before the inspector (it retries every 100 ms).
+        await waitFor('the inspector reconnected', () => look.status === 'ready');
         const entries = await look.xrange(stream, `${sequenceNumber + 1}-0`, `${sequenceNumber + 1}-0`);
         storedWhenAcknowledged.push({ sequenceNumber, stored: entries.length === 1 });
       } catch {
@@ -108,7 +112,7 @@ describe('Redis stopped and started again mid-stream', () => {
     expect(subscribers[2]?.ids()).toEqual([...range(1, 10), 13, 14, 15]);
     expect(subscribers.every((s) => s.outcome() === undefined)).toBe(true);
     await waitFor('15 acknowledged', () => storedWhenAcknowledged.some((ack) => ack.sequenceNumber === 15));
-    expect(storedWhenAcknowledged.every((ack) => ack.stored === true)).toBe(true);
+    expect(storedWhenAcknowledged.filter((ack) => ack.stored !== true)).toEqual([]);
     expect(upstream.maxInFlightOf(session)).toBe(1);
   }, 60_000);
 });
