@@ -239,7 +239,8 @@ function report(measuredNow: { readonly phases: readonly Phase[]; readonly atOnc
   const previous = phases === undefined || events === undefined ? previousResults() : undefined;
   const atOnce = measuredNow?.atOnce ?? [];
   // A round loaded at once is valid when the stub received one REST call per answer of all its targets.
-  const invalidRounds = atOnce.filter((phase) => phase.unexpected > 0 || phase.upstreamCalls !== atOnce.filter((other) => other.round === phase.round).reduce((total, other) => total + other.requests, 0));
+  const answersIn = (round: number | undefined) => atOnce.reduce((total, phase) => total + (phase.round === round ? phase.requests : 0), 0);
+  const invalidRounds = atOnce.filter((phase) => phase.unexpected > 0 || phase.upstreamCalls !== answersIn(phase.round));
   const invalid = [...(phases ?? []).filter((phase) => phase.unexpected > 0 || (phase.workload !== 'userKeepAlive' && phase.upstreamCalls !== phase.requests)), ...invalidRounds];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}`;
   const measured: Omit<BenchResults, 'events'> =

@@ -57,6 +57,9 @@ function inspector(): Redis {
   return client;
 }
 
+/** Waits until the inspector is connected (it retries every 100 ms, and sends nothing before). */
+const connected = (client: Redis): Promise<void> => waitFor('the inspector connects', () => client.status === 'ready');
+
 describe('Redis stopped and started again mid-stream', () => {
   it('ends no subscription, loses and duplicates nothing, and acknowledges only what Redis holds', async () => {
     const keyPrefix = `t${randomUUID().slice(0, 8)}:`;
@@ -71,8 +74,8 @@ describe('Redis stopped and started again mid-stream', () => {
       if (sessionId !== session) return;
       try {
         if (!redis.isRunning) throw new Error('acknowledged while Redis is stopped');
-        // Just after a restart the gateway may reconnect before the inspector (it retries every 100 ms).
-        await waitFor('the inspector reconnected', () => look.status === 'ready');
+        // Just after a restart the gateway may reconnect before the inspector.
+        await connected(look);
         const entries = await look.xrange(stream, `${sequenceNumber + 1}-0`, `${sequenceNumber + 1}-0`);
         storedWhenAcknowledged.push({ sequenceNumber, stored: entries.length === 1 });
       } catch {
@@ -175,7 +178,7 @@ describe('a replica killed (SIGKILL) while it polls', () => {
 
     const lease = eventKeys(keyPrefix).lease(sessionKey({ organization: ORG, sessionId: session, credentials: { authorization: 'Bearer alice', apiKey: null } }));
     const look = inspector();
-    await waitFor('the inspector connects', () => look.status === 'ready');
+    await connected(look);
     const remaining = await look.pttl(lease);
     expect(remaining).toBeGreaterThan(0);
     expect(remaining).toBeLessThanOrEqual(leaseTimings(LEASE_MS).ttlMs);
@@ -203,7 +206,7 @@ describe('Redis keys and leases', () => {
     upstream.emit(session, 'engagementCenter.Active', 1);
     await waitFor('the event', () => subscriber.events.length >= 1);
     const look = inspector();
-    await waitFor('the inspector connects', () => look.status === 'ready');
+    await connected(look);
     const keys = await look.keys(`${keyPrefix}*`);
     expect(keys.length).toBeGreaterThanOrEqual(2);
     const values = await Promise.all(keys.map(async (key) => ((await look.type(key)) === 'string' ? await look.get(key) : JSON.stringify(await look.xrange(key, '-', '+')))));

@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config/read-config.js';
 import { startGateway, type RunningGateway } from '../src/server/serve.js';
 import { silentLogger } from './helpers/logs.js';
-import { credentials, endedCount, subscribeHttp, subscribeWebSocket, untilActive, untilEnded, untilPolled, waitUntil, type OpenStream } from './helpers/subscriptions.js';
+import { credentials, endedCount, subscribeHttp, subscribeWebSocket, untilActive, untilEnded, untilNotPolled, untilPolled, type OpenStream } from './helpers/subscriptions.js';
 
 const ORG = 'demo';
 let running: RunningGateway;
@@ -29,9 +29,6 @@ const simulator = () => {
 };
 const newSession = () => simulator().createSession(ORG);
 const headersFor = (sessionId: string) => ({ ...credentials, 'via-client-sessionid': sessionId });
-/** Waits until the API sees no retrieval of the session: the gateway's held one abandoned. */
-const untilNotPolled = (sessionId: string) =>
-  waitUntil('the held retrieval abandoned', () => (simulator().streaming.get(sessionId)?.retrievalsInFlight ?? 0) === 0);
 /** Every request that reached the simulator naming the session. */
 const requestsFor = (sessionId: string) => simulator().requests.filter((request) => request.headers['via-client-sessionid'] === sessionId);
 
@@ -163,7 +160,7 @@ describe('SSE event ids and resuming', () => {
     await untilEnded(running, 'client', left + 1);
     // Away means no retrieval left: one the API answered before it saw the gateway abandon it
     // would take these (this session does not require acknowledgement) and nobody would get them.
-    await untilNotPolled(sessionId);
+    await untilNotPolled(running, sessionId);
     emit(sessionId, 2);
     return sessionId;
   }
@@ -263,7 +260,7 @@ describe('over WebSocket', () => {
     // No event arrives on the session: the subscription must not wait for one to end.
     await untilActive(running, 0);
     await untilEnded(running, 'client', endedBefore + 1);
-    await untilNotPolled(sessionId);
+    await untilNotPolled(running, sessionId);
   });
 
   it("does not read the upgrade request's headers: credentials only there end the subscription with UNAUTHENTICATED", async () => {

@@ -5,7 +5,8 @@
  * `onRequestStart` (legacy: `onConnect`) just before writing it. An error before that moment means
  * nothing was written. The tracker rides in the request's options, which undici hands to its
  * interceptors untouched, so each dispatcher is composed once, not once per call (`compose` makes
- * a Proxy and a bound dispatch each time). No state outside the call.
+ * a Proxy and a bound dispatch each time). No state of a call outside it: the cache of composed
+ * dispatchers holds none.
  */
 import type { Dispatcher } from 'undici';
 

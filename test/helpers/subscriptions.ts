@@ -245,6 +245,10 @@ export const untilEnded = (running: RunningGateway, reason: string, count: numbe
 export const untilPolled = (running: RunningGateway, sessionId: string): Promise<void> =>
   waitUntil('a retrieval of the session held', () => (running.simulator?.streaming.get(sessionId)?.retrievalsInFlight ?? 0) > 0);
 
+/** Waits until the simulator sees no retrieval of `sessionId`: the held one abandoned. */
+export const untilNotPolled = (running: RunningGateway, sessionId: string): Promise<void> =>
+  waitUntil('the held retrieval abandoned', () => (running.simulator?.streaming.get(sessionId)?.retrievalsInFlight ?? 0) === 0);
+
 export const credentials = { authorization: 'Bearer test-access-token', 'x-api-key': 'test-api-key' } as const;
 
 /** The commands of a short agent session and the session's own mutations, one document each (Apollo Client runs one operation per document). */
